@@ -1,0 +1,206 @@
+"""Every value type of the extractor, as frozen dataclasses.
+
+Offsets (``start``/``end``) always point into the *original* decoded text of a
+file, never into the normalised copy the patterns run on.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+
+__all__ = [
+    "Mention",
+    "Evidence",
+    "DirectiveRef",
+    "Citation",
+    "Link",
+    "DocumentInfo",
+    "Extraction",
+    "RawText",
+    "KINDS",
+    "RELATIONS",
+    "LEVELS",
+]
+
+KINDS = ("original", "report", "other")
+RELATIONS = ("implements", "refers_to")
+LEVELS = ("central", "province", "district", "commune")
+
+
+@dataclass(frozen=True, slots=True)
+class RawText:
+    """A decoded file: its text and how it was read.
+
+    >>> RawText("Số 1-KH/HU", source="a.txt").text
+    'Số 1-KH/HU'
+    """
+
+    text: str
+    source: str
+    path: str = ""
+    sha256: str = ""
+    encoding: str = "utf-8"
+    format: str = "txt"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place in the text where a directive is named.
+
+    ``form`` is ``full`` (number and symbol), ``short`` ("Kết luận 224"),
+    ``alias`` (a well-known name) or ``congress`` ("Nghị quyết Đại hội XIII").
+    """
+
+    start: int
+    end: int
+    text: str
+    form: str = "full"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The sentence that decided a relation, with its offsets."""
+
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class DirectiveRef:
+    """The identity fields of one directive, as far as one text tells them.
+
+    >>> DirectiveRef(type="NQ", number="35", issuer_code="TW").symbol_text()
+    '35-NQ/TW'
+    """
+
+    type: str | None = None
+    number: str | None = None
+    issuer_code: str | None = None
+    symbol: str | None = None
+    issuer: str | None = None
+    date: str | None = None
+    year: int | None = None
+    term: str | None = None
+    congress: str | None = None
+    province: str | None = None
+    district: str | None = None
+    commune: str | None = None
+    level: str | None = None
+    title: str | None = None
+
+    def symbol_text(self) -> str | None:
+        """The symbol as written, or a Party-style one rebuilt from the fields."""
+        if self.symbol:
+            return self.symbol
+        if self.number and self.type and self.issuer_code:
+            return f"{self.number}-{self.type}/{self.issuer_code}"
+        return None
+
+    def with_(self, **changes) -> "DirectiveRef":
+        """A copy with some fields changed."""
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One distinct cited directive with all its mentions merged."""
+
+    ref: DirectiveRef
+    id: str
+    relation: str | None = "refers_to"
+    cue: str | None = None
+    mentions: tuple[Mention, ...] = ()
+    evidence: Evidence | None = None
+    via_alias: str | None = None
+    ambiguous: tuple[dict, ...] = ()
+
+    def to_dict(self) -> dict:
+        out = _ref_dict(self.ref)
+        out.update(
+            relation=self.relation,
+            cue=self.cue,
+            id=self.id,
+            via_alias=self.via_alias,
+            mentions=[{"start": m.start, "end": m.end, "text": m.text, "form": m.form} for m in self.mentions],
+            evidence=asdict(self.evidence) if self.evidence else None,
+        )
+        if self.ambiguous:
+            out["ambiguous"] = list(self.ambiguous)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """An implements-relation the text asserts between two directives (by id)."""
+
+    source: str
+    target: str
+    relation: str = "implements"
+    evidence: Evidence | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "source": self.source,
+            "target": self.target,
+            "relation": self.relation,
+            "evidence": asdict(self.evidence) if self.evidence else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What the text itself is: an ``original``, a ``report`` on one directive, or ``other``."""
+
+    kind: str = "other"
+    ref: DirectiveRef = field(default_factory=DirectiveRef)
+    id: str | None = None
+
+    def to_dict(self) -> dict:
+        out = _ref_dict(self.ref)
+        out["kind"] = self.kind
+        out["id"] = self.id
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one file."""
+
+    source: str
+    document: DocumentInfo
+    citations: tuple[Citation, ...] = ()
+    links: tuple[Link, ...] = ()
+    path: str = ""
+    sha256: str = ""
+    chars: int = 0
+
+    def to_dict(self) -> dict:
+        """The JSON object of ``shared/eval/CONTRACT.md`` (plus extra keys)."""
+        return {
+            "source": self.source,
+            "path": self.path,
+            "sha256": self.sha256,
+            "chars": self.chars,
+            "document": self.document.to_dict(),
+            "citations": [c.to_dict() for c in self.citations],
+            "links": [link.to_dict() for link in self.links],
+        }
+
+
+def _ref_dict(ref: DirectiveRef) -> dict:
+    return {
+        "type": ref.type,
+        "number": ref.number,
+        "year": ref.year,
+        "issuer_code": ref.issuer_code,
+        "issuer": ref.issuer,
+        "date": ref.date,
+        "province": ref.province,
+        "district": ref.district,
+        "commune": ref.commune,
+        "congress": ref.congress,
+        "symbol": ref.symbol_text(),
+        "term": ref.term,
+        "level": ref.level,
+        "title": ref.title,
+    }
