@@ -1,0 +1,667 @@
+"""Vietnam's administrative units, before and after the reform of 1 July 2025.
+
+A directive's jurisdiction is named as of its date: until 30 June 2025 the
+map has 63 provinces, their districts (huyện, quận, thị xã, thành phố thuộc
+tỉnh) and communes; from 1 July 2025 it has 34 provinces with communes and
+wards directly below them. The data is the ``vietnamadminunits`` package's
+(``data/dataset.db`` and ``data/converter_2025.json``), read once on first use.
+
+Names are short names without the unit word ("Lai Châu", "Tam Đường",
+"Hồ Chí Minh"), as the package spells them (a package suffix such as
+"Hồng Ngự (Huyện)" is dropped). Matching is exact on diacritics after
+:func:`name_key` (NFC, casefold, Ð → Đ, one tone placement, dashes as
+spaces); a few spellings the package lacks are in :data:`ALIASES`.
+
+A name that fits several units is ambiguous: :func:`resolve` then returns
+None, and the caller may narrow it with ``within`` (a province) or a level.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+from ingest.errors import IngestError
+
+__all__ = [
+    "REFORM_DATE",
+    "ERAS",
+    "PLACE_LEVELS",
+    "ALIASES",
+    "Place",
+    "PlaceError",
+    "era",
+    "name_key",
+    "provinces",
+    "lookup",
+    "resolve",
+    "province_of_issuer",
+    "find_places",
+    "new_province_of",
+    "old_provinces_of",
+    "centroid",
+    "iter_units",
+]
+
+REFORM_DATE = date(2025, 7, 1)
+ERAS = ("legacy", "2025")
+PLACE_LEVELS = ("province", "district", "commune")
+_RANK = {level: rank for rank, level in enumerate(PLACE_LEVELS)}
+
+
+class PlaceError(IngestError, ValueError):
+    """A bad argument to a ``places`` function (the message says what is allowed)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One administrative unit by short names; ``district`` is None on the 2025 map.
+
+    >>> Place("Lai Châu", "Tam Đường").level
+    'district'
+    """
+
+    province: str
+    district: str | None = None
+    commune: str | None = None
+
+    @property
+    def level(self) -> str:
+        """``province``, ``district`` or ``commune``: the lowest unit named."""
+        if self.commune:
+            return "commune"
+        return "district" if self.district else "province"
+
+    def as_dict(self) -> dict[str, str | None]:
+        """The three names as a dict (the shape of the extraction JSON).
+
+        >>> Place("Lai Châu").as_dict()
+        {'province': 'Lai Châu', 'district': None, 'commune': None}
+        """
+        return {"province": self.province, "district": self.district, "commune": self.commune}
+
+
+# ---------------------------------------------------------------- tables
+
+# Spellings found in texts that the package does not carry:
+# (written form, the package's short name, level, unit word it takes or None = the unit's own).
+ALIASES: tuple[tuple[str, str, str, str | None], ...] = (
+    ("Thừa Thiên Huế", "Huế", "province", "tỉnh"),  # the province's name until 2025-01
+    ("Đắc Lắc", "Đắk Lắk", "province", None),
+    ("Đắk Lăk", "Đắk Lắk", "province", None),
+    ("Đăk Lăk", "Đắk Lắk", "province", None),
+    ("Đắc Nông", "Đắk Nông", "province", None),
+    ("Đăk Nông", "Đắk Nông", "province", None),
+    ("Bắc Cạn", "Bắc Kạn", "province", None),
+    ("HCM", "Hồ Chí Minh", "province", None),  # "TP.HCM", "TP HCM"
+    ("TPHCM", "Hồ Chí Minh", "province", "thành phố"),
+)
+
+# Unit words in name_key form → the unit type they name (the package's type, lower case).
+# "… ủy" is the Party committee of that unit ("Huyện ủy Tam Đường").
+_UNIT_WORDS = {
+    "tỉnh": "tỉnh", "tỉnh ủy": "tỉnh",
+    "thành phố": "thành phố", "tp": "thành phố", "thành ủy": "thành phố",
+    "huyện": "huyện", "huyện ủy": "huyện",
+    "quận": "quận", "quận ủy": "quận",
+    "thị xã": "thị xã", "tx": "thị xã", "thị ủy": "thị xã",
+    "xã": "xã", "phường": "phường", "thị trấn": "thị trấn", "tt": "thị trấn",
+    "đặc khu": "đặc khu",
+}
+_DISTRICT_KINDS = frozenset({"thành phố", "huyện", "quận", "thị xã"})
+
+# A unit word in running text, e.g. "tỉnh", "Huyện ủy", "THỊ XÃ", "TP." (then the name).
+_UY = r"(?:ủy|uỷ)"
+UNIT_WORD_RE = re.compile(
+    rf"""
+    (?<!\w)
+    (?P<unit>
+        tỉnh(?:[ \t]+{_UY})?            # tỉnh, Tỉnh ủy
+      | thành[ \t]+(?:phố|{_UY})        # thành phố, Thành ủy
+      | tp\.?                           # TP., TP
+      | huyện(?:[ \t]+{_UY})?
+      | quận(?:[ \t]+{_UY})?
+      | thị[ \t]+(?:xã|trấn|{_UY})      # thị xã, thị trấn, Thị ủy
+      | tx\.? | tt\.?
+      | xã | phường
+      | đặc[ \t]+khu
+    )
+    (?:[ \t\u00a0]+|(?<=\.))            # "TP.HCM" needs no space
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# One word of a name, after the previous one: "Tam", " Đường", " - Vũng", " M'gar".
+_NAME_WORD_RE = re.compile(r"[ \t\u00a0]*(?:[-–—][ \t\u00a0]*)?(\w+(?:['’]\w+)*)")
+_SEPARATORS_RE = re.compile(r"[\s,;()\-–—]*")
+
+# name_key pieces.
+_TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
+_TONE_SHIFT = {
+    unicodedata.normalize("NFC", a + b + t): unicodedata.normalize("NFC", a + t) + b
+    for a, b in (("o", "a"), ("o", "e"), ("u", "y"))
+    for t in _TONES
+}
+# "hoà" → "hòa", "thuỷ" → "thủy", only at a syllable's end ("hoàn" stays).
+_TONE_RE = re.compile("(" + "|".join(_TONE_SHIFT) + r")(?!\w)")
+_DASHES_RE = re.compile(r"[-‐‑–—_.,]+")
+_SPACES_RE = re.compile(r"\s+")
+_LEADING_ZERO_RE = re.compile(r"(?<!\w)0+(?=\d)")
+_UNIT_PREFIX_RE = re.compile(
+    "^(" + "|".join(sorted(map(re.escape, _UNIT_WORDS), key=len, reverse=True)) + ") (.+)$"
+)
+# "Hồng Ngự (Huyện)": the package's suffix telling same-named units apart.
+_PACKAGE_SUFFIX_RE = re.compile(r"\s*\((?:Xã|Thị trấn|Phường|Huyện|Quận|Thị xã|Thành phố)\)$")
+
+
+def name_key(name: str) -> str:
+    """The form names are compared in: NFC, casefold, Ð → đ, tone on the first vowel of
+    "oa/oe/uy" at a syllable's end, dashes and dots as spaces, no leading zeros.
+
+    >>> name_key("Bà Rịa-Vũng Tàu") == name_key("BÀ RỊA - VŨNG TÀU")
+    True
+    >>> name_key("Hoà Bình") == name_key("Hòa Bình"), name_key("Ðiện Biên") == name_key("Điện Biên")
+    (True, True)
+    """
+    key = unicodedata.normalize("NFC", name).casefold().replace("ð", "đ").replace("’", "'")
+    key = _TONE_RE.sub(lambda m: _TONE_SHIFT[m.group(1)], key)
+    key = _DASHES_RE.sub(" ", key)
+    return _LEADING_ZERO_RE.sub("", _SPACES_RE.sub(" ", key).strip())
+
+
+def _split_unit(key: str) -> tuple[str | None, str]:
+    """("huyện", "tam đường") from "huyện tam đường"; (None, key) without a unit word."""
+    m = _UNIT_PREFIX_RE.match(key)
+    return (_UNIT_WORDS[m.group(1)], m.group(2)) if m else (None, key)
+
+
+# ---------------------------------------------------------------- data
+
+
+class _Entry(NamedTuple):
+    place: Place
+    era: str
+    kind: str  # the unit's type: "tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", …
+
+
+@dataclass(frozen=True)
+class _Province:
+    name: str
+    era: str
+    kind: str
+    key: str  # the package's provinceKey ("tinhlaichau")
+    lat: float | None
+    lon: float | None
+
+
+@dataclass
+class _Gazetteer:
+    index: dict[str, tuple[_Entry, ...]]
+    provinces: dict[str, dict[str, _Province]]  # era → short name → province
+    units: dict[str, list[Place]]  # era → every Place, parents before children
+    new_of_old: dict[str, str]
+    old_of_new: dict[str, list[str]]
+    max_words: int
+
+
+def _data_file(name: str) -> Path:
+    return Path(str(resources.files("vietnamadminunits") / "data" / name))
+
+
+def _short(name: str) -> str:
+    name = _PACKAGE_SUFFIX_RE.sub("", name.strip())
+    return re.sub(r"^(?:TP\.?|Thành phố|Tỉnh)\s+", "", name)
+
+
+def _kind(unit_type: str) -> str:
+    return unit_type.strip().lower()
+
+
+def _rows(db: sqlite3.Connection, sql: str) -> list[tuple]:
+    return db.execute(sql).fetchall()
+
+
+def _read_era(db: sqlite3.Connection, era_: str, add) -> tuple[dict[str, _Province], list[Place]]:
+    table = "admin_units_legacy" if era_ == "legacy" else "admin_units"
+    provs: dict[str, _Province] = {}
+    units: list[Place] = []
+    children: dict[tuple, list[Place]] = {}
+    for full, short, key, lat, lon in _rows(db, f"""
+            SELECT province, provinceShort, provinceKey, provinceLat, provinceLon FROM {table}
+            GROUP BY provinceCode ORDER BY CAST(provinceCode AS INTEGER)"""):
+        kind = "thành phố" if full.startswith("Thành phố") else "tỉnh"
+        provs[_short(short)] = _Province(_short(short), era_, kind, key, lat, lon)
+        add(short, _Entry(Place(_short(short)), era_, kind))
+    if era_ == "legacy":
+        for prov, short, dtype in _rows(db, f"""
+                SELECT provinceShort, districtShort, districtType FROM {table}
+                GROUP BY districtCode ORDER BY CAST(districtCode AS INTEGER)"""):
+            place = Place(_short(prov), _short(short))
+            children.setdefault((place.province,), []).append(place)
+            add(short, _Entry(place, era_, _kind(dtype)))
+        ward_sql = f"""SELECT provinceShort, districtShort, wardShort, wardType FROM {table}
+                       WHERE wardShort IS NOT NULL ORDER BY CAST(wardCode AS INTEGER)"""
+    else:
+        ward_sql = f"""SELECT provinceShort, NULL, wardShort, wardType FROM {table}
+                       ORDER BY CAST(wardCode AS INTEGER)"""
+    for prov, dist, short, wtype in _rows(db, ward_sql):
+        place = Place(_short(prov), _short(dist) if dist else None, _short(short))
+        children.setdefault((place.province, place.district), []).append(place)
+        add(short, _Entry(place, era_, _kind(wtype)))
+    for name in provs:
+        units.append(Place(name))
+        for child in children.get((name,), []):
+            units.append(child)
+            units.extend(children.get((name, child.district), []))
+        units.extend(children.get((name, None), []))
+    return provs, units
+
+
+@functools.cache
+def _gazetteer() -> _Gazetteer:
+    """Read the package's data once (a read-only SQLite connection, closed after)."""
+    index: dict[str, list[_Entry]] = {}
+
+    def add(name: str, entry: _Entry) -> None:
+        key = name_key(_short(name))
+        keys = {key}
+        kind, rest = _split_unit(key)  # "Quận 1", "Phường 1": also under "1"
+        if kind == entry.kind and rest[:1].isdigit():
+            keys.add(rest)
+        for k in keys:
+            bucket = index.setdefault(k, [])
+            if entry not in bucket:
+                bucket.append(entry)
+
+    db = sqlite3.connect(_data_file("dataset.db").as_uri() + "?mode=ro", uri=True)
+    try:
+        provs, units = {}, {}
+        for era_ in ERAS:
+            provs[era_], units[era_] = _read_era(db, era_, add)
+    finally:
+        db.close()
+    for alias, short, level, kind in ALIASES:
+        for era_ in ERAS:
+            for entry in tuple(index.get(name_key(short), ())):
+                if entry.era == era_ and entry.place.level == level:
+                    add(alias, entry._replace(kind=kind or entry.kind))
+    by_key = {p.key: p.name for era_ in ERAS for p in provs[era_].values()}
+    converter = json.loads(_data_file("converter_2025.json").read_text(encoding="utf-8"))
+    old_of_new: dict[str, list[str]] = {}
+    new_of_old: dict[str, str] = {}
+    for new_key, old_keys in converter["DICT_PROVINCE"].items():
+        olds = {by_key[k] for k in old_keys}
+        old_of_new[by_key[new_key]] = [p for p in provs["legacy"] if p in olds]
+        new_of_old.update({old: by_key[new_key] for old in olds})
+    return _Gazetteer(
+        index={k: tuple(v) for k, v in index.items()},
+        provinces=provs,
+        units=units,
+        new_of_old=new_of_old,
+        old_of_new=old_of_new,
+        max_words=max(len(k.split()) for k in index),
+    )
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _as_date(on: date | str | None) -> date | None:
+    if on is None or (isinstance(on, date) and not isinstance(on, datetime)):
+        return on
+    if isinstance(on, datetime):
+        return on.date()
+    if isinstance(on, str):
+        text = on.strip()
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+            if m:
+                try:
+                    return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+                except ValueError:
+                    pass
+    raise PlaceError(f"on must be a date, an ISO 'YYYY-MM-DD' or 'DD/MM/YYYY' string or None, not {on!r}")
+
+
+def era(on: date | str | None) -> str:
+    """The map in force on a date: ``legacy`` before 2025-07-01, ``2025`` from then,
+    ``any`` when the date is unknown.
+
+    >>> era("2022-01-26"), era(date(2025, 7, 1)), era("15/08/2025"), era(None)
+    ('legacy', '2025', '2025', 'any')
+    """
+    day = _as_date(on)
+    if day is None:
+        return "any"
+    return "legacy" if day < REFORM_DATE else "2025"
+
+
+def _eras(on: date | str | None) -> tuple[str, ...]:
+    which = era(on)
+    return ERAS if which == "any" else (which,)
+
+
+def _check(level: str | None) -> None:
+    if level is not None and level not in PLACE_LEVELS:
+        raise PlaceError(f"level must be one of {PLACE_LEVELS} or None, not {level!r}")
+
+
+# ---------------------------------------------------------------- provinces
+
+
+def provinces(on: date | str | None = None) -> list[str]:
+    """The provinces on the map of a date (63 legacy, 34 from 2025-07-01), by code;
+    with no date, every province of either map.
+
+    >>> len(provinces("2022-01-01")), len(provinces("2025-08-01")), len(provinces())
+    (63, 34, 63)
+    """
+    g = _gazetteer()
+    names: dict[str, None] = {}
+    for era_ in _eras(on):
+        names.update(dict.fromkeys(g.provinces[era_]))
+    return list(names)
+
+
+def _province_name(name: str, era_: str) -> str | None:
+    """The short name of a province of an era from any spelling, else None."""
+    if not isinstance(name, str):
+        raise PlaceError(f"a province name must be a string, not {name!r}")
+    _, key = _split_unit(name_key(name))
+    for entry in _gazetteer().index.get(key, ()):
+        if entry.era == era_ and entry.place.level == "province":
+            return entry.place.province
+    return None
+
+
+def new_province_of(old_province: str) -> str:
+    """The 2025 province that a legacy province became part of.
+
+    >>> new_province_of("Bình Thuận"), new_province_of("tỉnh Lai Châu")
+    ('Lâm Đồng', 'Lai Châu')
+    """
+    name = _province_name(old_province, "legacy")
+    if name is None:
+        raise PlaceError(f"{old_province!r} is not one of the 63 provinces before 2025-07-01")
+    return _gazetteer().new_of_old[name]
+
+
+def old_provinces_of(new_province: str) -> list[str]:
+    """The legacy provinces that formed a 2025 province, by province code.
+
+    >>> old_provinces_of("Quảng Trị")
+    ['Quảng Bình', 'Quảng Trị']
+    """
+    name = _province_name(new_province, "2025")
+    if name is None:
+        raise PlaceError(f"{new_province!r} is not one of the 34 provinces from 2025-07-01")
+    return list(_gazetteer().old_of_new[name])
+
+
+@functools.lru_cache(maxsize=512)
+def _within(within: str, which: str) -> dict[str, frozenset[str]]:
+    """The provinces of each era that ``within`` covers, read on the map ``which``.
+
+    A 2025 province covers the legacy ones it was formed from; a legacy one
+    the 2025 province it joined.
+    """
+    g = _gazetteer()
+    legacy: set[str] = set()
+    new: set[str] = set()
+    if which in ("2025", "any") and (name := _province_name(within, "2025")):
+        legacy.update(g.old_of_new[name])
+        new.add(name)
+    if which in ("legacy", "any") or not new:
+        if name := _province_name(within, "legacy"):
+            legacy.add(name)
+            new.add(g.new_of_old[name])
+    if not legacy:
+        raise PlaceError(f"within must name a province (e.g. 'Lai Châu'), not {within!r}")
+    return {"legacy": frozenset(legacy), "2025": frozenset(new)}
+
+
+def centroid(province: str, on: date | str | None = None) -> tuple[float, float] | None:
+    """A province's (lat, lon) on the map of a date (the 2025 map when there is no
+    date and the province is on it); None for an unknown name.
+
+    >>> lat, lon = centroid("Lai Châu", "2022-01-01"); round(lat), round(lon)
+    (22, 103)
+    """
+    for era_ in reversed(_eras(on)):
+        name = _province_name(province, era_)
+        if name is not None:
+            p = _gazetteer().provinces[era_][name]
+            return None if p.lat is None else (p.lat, p.lon)
+    return None
+
+
+def iter_units(on: date | str | None = None) -> Iterator[Place]:
+    """Every unit on the map of a date, each province followed by its units
+    (with no date: the legacy map, then the 2025 units not on it).
+
+    >>> units = list(iter_units("2025-08-01")); units[0], len(units)
+    (Place(province='Hà Nội', district=None, commune=None), 3355)
+    """
+    seen: set[Place] = set()
+    for era_ in _eras(on):
+        for place in _gazetteer().units[era_]:
+            if place not in seen:
+                seen.add(place)
+                yield place
+
+
+# ---------------------------------------------------------------- lookup
+
+
+def _match(
+    key: str, kind: str | None, eras: tuple[str, ...], level: str | None,
+    within: dict[str, frozenset[str]] | None,
+) -> list[_Entry]:
+    out = []
+    for entry in _gazetteer().index.get(key, ()):
+        if entry.era not in eras or (kind and entry.kind != kind):
+            continue
+        if level and entry.place.level != level:
+            continue
+        if within and entry.place.province not in within[entry.era]:
+            continue
+        out.append(entry)
+    return out
+
+
+def _entries(
+    key: str, kind: str | None, on, level: str | None, within: str | None
+) -> list[_Entry]:
+    """Matches of a name key on the map of ``on``; a district named on the 2025
+    map (which has none) is looked up on the legacy map."""
+    which = era(on)
+    scope = _within(within, which) if within else None
+    eras = ERAS if which == "any" else (which,)
+    found = _match(key, kind, eras, level, scope)
+    if not found and which == "2025" and (kind in _DISTRICT_KINDS or level == "district"):
+        found = _match(key, kind, ("legacy",), level, scope)
+    return found
+
+
+def _lookup_entries(name: str, on, level: str | None, within: str | None) -> list[_Entry]:
+    if not isinstance(name, str):
+        raise PlaceError(f"name must be a string, not {name!r}")
+    _check(level)
+    key = name_key(name)
+    kind, rest = _split_unit(key)
+    found = _entries(rest, kind, on, level, within) if kind else []
+    return found or _entries(key, None, on, level, within)
+
+
+def _unique(places) -> list[Place]:
+    return list(dict.fromkeys(places))
+
+
+def lookup(
+    name: str, *, on: date | str | None = None, level: str | None = None,
+    within: str | None = None,
+) -> list[Place]:
+    """Every unit a name can mean, with or without its unit word, on the map of
+    ``on`` (both maps when None), optionally of one ``level`` and ``within`` a province.
+
+    >>> lookup("huyện Tam Đường")
+    [Place(province='Lai Châu', district='Tam Đường', commune=None)]
+    >>> len(lookup("Châu Thành", level="district")) > 5
+    True
+    """
+    return _unique(e.place for e in _lookup_entries(name, on, level, within))
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """Whether ``inner`` lies in ``outer`` (provinces compared across the two maps)."""
+    g = _gazetteer()
+    same = inner.province == outer.province or g.new_of_old.get(inner.province) == outer.province
+    if not same or outer.level == "commune":
+        return same and outer == inner
+    return outer.district is None or outer.district == inner.district
+
+
+def _pick(entries: list[_Entry]) -> Place | None:
+    """The one place a list of matches means: the highest level named wins
+    (a province over a same-named city, a district over a commune); across
+    both maps, a legacy unit and the 2025 unit of the same name in its
+    successor province count as one (the legacy one, with its district)."""
+    if not entries:
+        return None
+    top = min(_RANK[e.place.level] for e in entries)
+    entries = [e for e in entries if _RANK[e.place.level] == top]
+    places = _unique(e.place for e in entries)
+    if len(places) == 1:
+        return places[0]
+    per_era = {era_: _unique(e.place for e in entries if e.era == era_) for era_ in ERAS}
+    if all(len(p) == 1 for p in per_era.values()):
+        old, new = per_era["legacy"][0], per_era["2025"][0]
+        last = lambda p: p.commune or p.district or p.province  # noqa: E731
+        if last(old) == last(new) and _contains(Place(new.province), old):
+            return old
+    return None
+
+
+def resolve(
+    name: str, *, on: date | str | None = None, level: str | None = None,
+    within: str | None = None,
+) -> Place | None:
+    """The one unit a name means, or None when it means none or several.
+
+    >>> resolve("Tuy Phong", on="2022-03-25")
+    Place(province='Bình Thuận', district='Tuy Phong', commune=None)
+    >>> resolve("Châu Thành") is None, resolve("huyện Châu Thành", within="Tiền Giang").province
+    (True, 'Tiền Giang')
+    """
+    return _pick(_lookup_entries(name, on, level, within))
+
+
+# ---------------------------------------------------------------- text
+
+
+class _Hit(NamedTuple):
+    start: int
+    end: int
+    entries: list[_Entry]
+
+
+def _name_after(
+    text: str, pos: int, kind: str, on, within: str | None, strict: bool
+) -> tuple[int, list[_Entry]] | None:
+    """The longest name of a unit of type ``kind`` starting at ``pos`` (up to the
+    longest name's number of words); with ``strict``, it must start with a capital."""
+    if strict and not (text[pos : pos + 1].isupper() or text[pos : pos + 1].isdigit()):
+        return None
+    ends = []
+    for _ in range(_gazetteer().max_words):
+        m = _NAME_WORD_RE.match(text, ends[-1] if ends else pos)
+        if not m or (not ends and m.start(1) != pos):
+            break
+        ends.append(m.end())
+    for end in reversed(ends):
+        found = _entries(name_key(text[pos:end]), kind, on, None, within)
+        if found:
+            return end, found
+    return None
+
+
+def _scan(text: str, on, within: str | None, strict: bool) -> list[_Hit]:
+    """Unit word + name mentions, left to right, not overlapping."""
+    hits: list[_Hit] = []
+    last = 0
+    for m in UNIT_WORD_RE.finditer(text):
+        if m.start() < last:
+            continue
+        kind = _UNIT_WORDS[name_key(m.group("unit"))]
+        named = _name_after(text, m.end(), kind, on, within, strict)
+        if named:
+            hits.append(_Hit(m.start(), named[0], named[1]))
+            last = named[0]
+    return hits
+
+
+def _narrow(hit: _Hit, context: Place | None) -> list[_Entry]:
+    """A mention's matches that lie in the place named right after it, if any do."""
+    if context is None or context.level == "commune":
+        return hit.entries
+    inside = [e for e in hit.entries if _RANK[e.place.level] > _RANK[context.level] and _contains(context, e.place)]
+    return inside or hit.entries
+
+
+def find_places(text: str, *, on: date | str | None = None) -> list[tuple[int, int, Place]]:
+    """Mentions of units by unit word and name ("tỉnh Lai Châu", "huyện Tam Đường,
+    tỉnh Lai Châu") as (start, end, Place); ambiguous names are narrowed by a
+    unit named right after them, else left out. ``text`` is NFC (as ingest.normalize
+    gives it); names must start with a capital letter or a digit.
+
+    >>> [(s, e, p.level) for s, e, p in find_places("Huyện ủy Tam Đường và xã hội")]
+    [(0, 18, 'district')]
+    >>> find_places("huyện Châu Thành, tỉnh Tiền Giang")[0][2]
+    Place(province='Tiền Giang', district='Châu Thành', commune=None)
+    """
+    if not isinstance(text, str):
+        raise PlaceError(f"text must be a string, not {type(text).__name__}")
+    hits = _scan(text, on, None, strict=True)
+    out: list[tuple[int, int, Place]] = []
+    after: Place | None = None
+    for i in range(len(hits) - 1, -1, -1):
+        hit = hits[i]
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        adjacent = nxt and _SEPARATORS_RE.fullmatch(text, hit.end, nxt.start)
+        place = _pick(_narrow(hit, after if adjacent else None))
+        if place is not None:
+            out.append((hit.start, hit.end, place))
+        after = place
+    return out[::-1]
+
+
+def province_of_issuer(
+    issuer: str, *, on: date | str | None = None, within: str | None = None
+) -> Place | None:
+    """The unit an issuing body belongs to, at the level of the unit it names
+    ("Huyện ủy Tam Đường" → the district); None when unknown or ambiguous.
+
+    >>> province_of_issuer("Ban Thường vụ Huyện ủy Tuy Phong", on="2022-03-25")
+    Place(province='Bình Thuận', district='Tuy Phong', commune=None)
+    >>> province_of_issuer("Sở Giáo dục và Đào tạo tỉnh Bắc Ninh")
+    Place(province='Bắc Ninh', district=None, commune=None)
+    """
+    if not isinstance(issuer, str):
+        raise PlaceError(f"issuer must be a string, not {issuer!r}")
+    hits = _scan(issuer, on, within, strict=False)
+    if not hits:
+        return resolve(issuer, on=on, within=within) if issuer.strip() else None
+    entries = hits[0].entries
+    for later in hits[1:]:  # "xã A, huyện B, tỉnh C": the first is the issuer's unit
+        entries = _narrow(_Hit(0, 0, entries), _pick(later.entries))
+    return _pick(entries)
