@@ -10,8 +10,8 @@ of ``graph.models``.
 >>> store = tiny_store()
 >>> [r.symbol for r in search(store, "35-NQ/TW")]
 ['35-NQ/TW']
->>> [(c.row.symbol, c.depth) for c in cascade(store, "vn/national/tw/nq/2018/35")][:2]
-[('61-KH/TU', 1), ('102-KH/HU', 2)]
+>>> [(c.row.symbol, c.depth) for c in cascade(store, "vn/national/tw/nq/2018/35")]
+[('61-KH/TU', 1), ('61-KH/TU', 1), ('102-KH/HU', 2)]
 """
 from __future__ import annotations
 

@@ -1,0 +1,284 @@
+"""Incremental build of the graph from files (or from extraction dicts directly).
+
+``ingest(paths, store)`` walks files and folders; for each file it compares the
+content hash with the stored one: unchanged files are skipped, new and changed
+ones are extracted (a changed file's old edges are removed first), files gone
+from an ingested folder are withdrawn. Each file is one transaction, so a crash
+loses at most the file being written. Files the extractor cannot read
+(``ingest.errors.ReadError``) are recorded with the reason and skipped.
+
+Ids are recomputed here with ``graph.identity.directive_id`` from the fields of
+each document and citation (a local citation without a province is scoped to
+the citing file), so the graph's rules hold whatever ids the extractor chose.
+
+>>> from graph.store import Store
+>>> store = Store(":memory:")
+>>> doc = {"kind": "original", "type": "KH", "number": "61", "issuer_code": "TU", "year": 2021,
+...        "province": "Lai Châu", "date": "2021-12-22"}
+>>> cite = {"type": "NQ", "number": "35", "issuer_code": "TW", "year": 2018, "relation": "implements",
+...         "cue": "Thực hiện", "mentions": [{"start": 0, "end": 8, "text": "NQ 35"}]}
+>>> x = {"source": "a.txt", "path": "a.txt", "sha256": "1", "document": doc, "citations": [cite], "links": []}
+>>> print(ingest_dicts([x], store))
+1 added, 0 changed, 0 unchanged, 0 removed, 0 failed; graph: 2 directives, 1 edges
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from .errors import GraphError
+from .identity import directive_id
+from .models import FailureRow, IngestSummary
+from .store import FIELDS, Store, is_open
+
+__all__ = ["ingest", "ingest_dicts", "canonical_id", "file_rows", "SUFFIXES"]
+
+# File kinds the extractor reads; other files in a folder (e.g. ground truth JSONL) are ignored.
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+
+
+def canonical_id(fields: dict, scope: str | None) -> str | None:
+    """The graph's id of a document or citation dict, or None when it names no directive.
+
+    >>> canonical_id({"type": "KH", "number": "57", "issuer_code": "TU", "year": 2023}, "004.txt")
+    'vn/~004-txt/tu/kh/2023/57'
+    >>> canonical_id({"type": "NQ", "number": None, "issuer_code": "TW", "congress": "XIII"}, "a.txt")
+    'vn/national/tw/nq/dai-hoi/xiii'
+    """
+    if (fields.get("number") or fields.get("congress")) and fields.get("type") and fields.get("issuer_code"):
+        return directive_id(
+            fields["type"],
+            fields.get("number"),
+            fields["issuer_code"],
+            year=fields.get("year") or _year(fields.get("date")),
+            term=fields.get("term"),
+            congress=fields.get("congress"),
+            province=fields.get("province"),
+            district=fields.get("district"),
+            commune=fields.get("commune"),
+            scope=scope,
+        )
+    given = fields.get("id")
+    return given if isinstance(given, str) and given.startswith("vn/") else None
+
+
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if isinstance(date, str) and date[:4].isdigit() else None
+
+
+def _data(fields: dict) -> str:
+    return json.dumps({f: fields.get(f) for f in FIELDS if fields.get(f) not in (None, "")}, ensure_ascii=False)
+
+
+def file_rows(x: dict, path: str, sha256: str) -> tuple[dict, list[dict]]:
+    """The ``files`` row and the ``edges`` rows of one extraction dict (pure; no store).
+
+    >>> row, edges = file_rows({"source": "b.txt", "document": {"kind": "other"},
+    ...     "citations": [{"type": "NQ", "number": "35", "issuer_code": "TW", "relation": "refers_to"}]}, "b.txt", "h")
+    >>> row["doc_id"], [(e["src"], e["dst"], e["relation"]) for e in edges]
+    (None, [('', 'vn/national/tw/nq/_/35', 'refers_to')])
+    """
+    source = x.get("source") or Path(path).name
+    doc = x.get("document") or {}
+    kind = doc.get("kind") or "other"
+    doc_id = canonical_id(doc, source) if kind in ("original", "report") else None
+    ids = {doc.get("id"): doc_id} if doc.get("id") else {}
+    merged: dict[tuple[str, str], dict] = {}
+    for c in x.get("citations") or ():
+        cid = canonical_id(c, source)
+        if cid is None or cid == doc_id:
+            continue
+        if c.get("id"):
+            ids[c["id"]] = cid
+        relation = c.get("relation") or "refers_to"
+        mentions = c.get("mentions") or []
+        ev = c.get("evidence") or {}
+        first = mentions[0] if mentions else {}
+        candidates = sorted({i for i in (canonical_id({**c, "id": None, **p}, source) for p in c.get("ambiguous") or ()) if i})
+        edge = {
+            "path": path, "src": doc_id or "", "cited": cid, "dst": cid, "relation": relation, "via": "citation",
+            "cue": c.get("cue"), "mentions": max(len(mentions), 1),
+            "sentence": ev.get("sentence"), "start": ev.get("start", first.get("start")),
+            "end": ev.get("end", first.get("end")),
+            "spans": json.dumps([[m.get("start"), m.get("end"), m.get("text")] for m in mentions], ensure_ascii=False),
+            "candidates": json.dumps(candidates, ensure_ascii=False) if len(candidates) > 1 else None,
+            "data": _data(c), "open": int(is_open(cid)),
+        }
+        key = (cid, "citation")
+        if key in merged:  # two extractor citations that are one directive under the graph's rules
+            old = merged[key]
+            old["mentions"] += edge["mentions"]
+            old["spans"] = json.dumps(json.loads(old["spans"]) + json.loads(edge["spans"]), ensure_ascii=False)
+            if relation == "implements":
+                old["relation"], old["cue"] = "implements", edge["cue"]
+        else:
+            merged[key] = edge
+    for link in x.get("links") or ():
+        src = ids.get(link.get("source"), link.get("source"))
+        dst = ids.get(link.get("target"), link.get("target"))
+        if not (isinstance(src, str) and isinstance(dst, str) and src.startswith("vn/") and dst.startswith("vn/")):
+            continue
+        if src == dst or (dst, src, "link") in merged:
+            continue
+        ev = link.get("evidence") or {}
+        merged[(dst, src, "link")] = {
+            "path": path, "src": src, "cited": dst, "dst": dst, "relation": link.get("relation") or "implements",
+            "via": "link", "cue": None, "mentions": 1, "sentence": ev.get("sentence"), "start": ev.get("start"),
+            "end": ev.get("end"), "spans": None, "candidates": None, "data": None, "open": int(is_open(dst)),
+        }
+    row = {
+        "path": path, "name": Path(path).name, "sha256": sha256, "kind": kind, "doc_id": doc_id,
+        "chars": x.get("chars"), "doc": _data(doc) if doc_id else None,
+    }
+    return row, list(merged.values())
+
+
+def _write(store: Store, items: Sequence[tuple[str, str, dict | str]]) -> None:
+    """One transaction: replace the files of ``items`` ((path, sha256, dict or failure reason))."""
+    with store.transaction() as con:
+        touched: set[str] = set()
+        for path, sha, x in items:
+            touched |= store.remove_file(con, path)
+            if isinstance(x, str):
+                store.put_failure(con, path, Path(path).name, sha, x)
+                continue
+            row, edges = file_rows(x, path, sha)
+            store.put_file(con, row, edges)
+            touched.add(row["doc_id"] or "")
+            touched.update(e["src"] for e in edges)
+            touched.update(e["dst"] for e in edges)
+        store.refresh(con, touched)
+
+
+def _summary(store: Store, failures: list[FailureRow], **counts: int) -> IngestSummary:
+    c = store.counts()
+    return IngestSummary(directives=c["directives"], edges=c["edges"], failures=tuple(failures), failed=len(failures), **counts)
+
+
+def ingest_dicts(dicts: Iterable[dict], store: Store, *, batch: int = 1, progress: bool = False, total: int | None = None) -> IngestSummary:
+    """Ingest extraction dicts directly (each with ``path`` and ``sha256``): the fast path of tests and benchmarks.
+
+    ``batch`` dicts share one transaction. A dict whose path and hash are already stored is skipped.
+    """
+    if batch < 1:
+        raise GraphError(f"batch must be >= 1, not {batch}")
+    known = store.file_hashes()
+    added = changed = unchanged = 0
+    pending: list[tuple[str, str, dict]] = []
+    for x in _bar(dicts, progress, total, "ingest"):
+        path = x.get("path") or x.get("source")
+        if not path:
+            raise GraphError("an extraction dict needs a 'path' (or 'source')")
+        sha = x.get("sha256") or hashlib.sha256(json.dumps(x, sort_keys=True).encode()).hexdigest()
+        if path in known and known[path][0] == sha:
+            unchanged += 1
+            continue
+        added, changed = (added, changed + 1) if path in known else (added + 1, changed)
+        pending.append((path, sha, x))
+        if len(pending) >= batch:
+            _write(store, pending)
+            pending = []
+    if pending:
+        _write(store, pending)
+    store.resolve_open()
+    return _summary(store, [], added=added, changed=changed, unchanged=unchanged)
+
+
+def _walk(paths: Iterable[str | os.PathLike], known: dict) -> tuple[list[Path], list[str]]:
+    """Files to look at, and stored files that are gone (under a given folder, or given and missing)."""
+    files: list[Path] = []
+    gone: list[str] = []
+    for p in paths:
+        path = Path(p).resolve()
+        if path.is_dir():
+            found = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
+            files += found
+            names = {str(f) for f in found}
+            prefix = str(path) + os.sep
+            gone += [k for k in known if k.startswith(prefix) and k not in names]
+        elif path.is_file():
+            files.append(path)
+        elif str(path) in known:
+            gone.append(str(path))
+        else:
+            raise GraphError(f"{p}: no such file or folder")
+    return list(dict.fromkeys(files)), gone
+
+
+def _default_extract(path: str):
+    from ingest import extract_file  # lazily: the extractor is optional for the graph
+
+    return extract_file(path)
+
+
+def _read_error_types() -> tuple[type[BaseException], ...]:
+    try:
+        from ingest.errors import ReadError
+    except ImportError:
+        return ()
+    return (ReadError,)
+
+
+def _bar(items, progress: bool, total: int | None, desc: str):
+    if not progress:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, total=total, desc=desc, unit="file")
+
+
+def ingest(
+    paths: Iterable[str | os.PathLike],
+    store: Store,
+    *,
+    extract: Callable[[str], object] | None = None,
+    progress: bool = True,
+) -> IngestSummary:
+    """Build or update the store from files and folders; returns what changed.
+
+    ``extract(path)`` returns an object with ``to_dict()`` (an ``ingest.Extraction``)
+    or the dict itself; default ``ingest.extract_file``. It may raise
+    ``ingest.errors.ReadError`` for a file it cannot read.
+
+    >>> import tempfile, pathlib
+    >>> from graph.store import Store
+    >>> d = pathlib.Path(tempfile.mkdtemp()); _ = (d / "a.txt").write_text("x", encoding="utf-8")
+    >>> fake = lambda p: {"source": "a.txt", "document": {"kind": "other"}, "citations": [], "links": []}
+    >>> store = Store(":memory:")
+    >>> ingest([d], store, extract=fake, progress=False).added, ingest([d], store, extract=fake, progress=False).unchanged
+    (1, 1)
+    """
+    extract = extract or _default_extract
+    read_errors = _read_error_types()
+    known = store.file_hashes()
+    files, gone = _walk(paths, known)
+    added = changed = unchanged = 0
+    failures: list[FailureRow] = []
+    for f in _bar(files, progress, len(files), "ingest"):
+        path = str(f)
+        sha = hashlib.sha256(f.read_bytes()).hexdigest()
+        if path in known and known[path][0] == sha:
+            unchanged += 1
+            continue
+        try:
+            got = extract(path)
+        except read_errors as err:
+            reason = getattr(err, "reason", str(err))
+            failures.append(FailureRow(path, reason))
+            _write(store, [(path, sha, reason)])
+            continue
+        x = got.to_dict() if hasattr(got, "to_dict") else dict(got)
+        added, changed = (added, changed + 1) if path in known else (added + 1, changed)
+        _write(store, [(path, sha, x)])
+    if gone:
+        with store.transaction() as con:
+            touched: set[str] = set()
+            for path in gone:
+                touched |= store.remove_file(con, path)
+            store.refresh(con, touched)
+    store.resolve_open()
+    return _summary(store, failures, added=added, changed=changed, unchanged=unchanged, removed=len(gone))

@@ -1,0 +1,390 @@
+"""Synthetic corpora shaped like Vietnam's hierarchy, with their ground truth.
+
+Central resolutions (Bộ Chính trị, Ban Chấp hành Trung ương, Ban Bí thư) are
+implemented by provincial plans (Tỉnh ủy, ``KH/TU``), those by district plans
+(Huyện ủy, ``KH/HU``) and those by commune plans (Đảng ủy xã, ``KH/ĐU``); after
+1 July 2025 there are no districts and communes implement provincial plans
+directly. Lags are drawn per level; each plan also refers to a few other central
+directives. Numbers restart each Party term per issuer, so homonyms abound
+(every province has its "61-KH/TU"; "01-KL/TW" exists in 2016 and 2021).
+
+``generate`` returns a ``Corpus``: its ``docs`` carry the identity, citations and
+links as extraction dicts (the ground truth) and can render their own text, all
+written here from templates (no real document is copied).
+
+>>> corpus = generate(300, seed=1)
+>>> len(corpus.directives) >= 300, corpus.docs[0].text().splitlines()[0].startswith("BỘ CHÍNH TRỊ")
+(True, True)
+>>> d = corpus.docs[1].to_dict(); d["document"]["kind"], d["citations"][0]["relation"]
+('original', 'implements')
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+from .identity import directive_id, slug
+from .jurisdictions import REFORM_DATE, _data_dir
+
+__all__ = ["SynthDoc", "Corpus", "generate", "write_corpus", "tiny_store", "tiny_dicts"]
+
+_CENTRAL_BODIES = (("Bộ Chính trị", "NQ"), ("Ban Chấp hành Trung ương", "NQ"), ("Bộ Chính trị", "KL"), ("Ban Bí thư", "CT"))
+_SUBJECTS = (
+    "tăng cường bảo vệ nền tảng tư tưởng của Đảng, đấu tranh phản bác các quan điểm sai trái, thù địch trong tình hình mới",
+    "đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia",
+    "tiếp tục đổi mới, hoàn thiện thể chế phát triển kinh tế tư nhân",
+    "đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+    "tăng cường công tác xây dựng, chỉnh đốn Đảng và hệ thống chính trị",
+    "phát triển nông nghiệp, nông dân, nông thôn bền vững",
+    "nâng cao chất lượng đội ngũ cán bộ cấp cơ sở",
+    "bảo đảm an ninh mạng và an toàn thông tin",
+    "phát triển văn hóa, con người Việt Nam đáp ứng yêu cầu phát triển bền vững đất nước",
+    "tiếp tục đổi mới căn bản, toàn diện giáo dục và đào tạo",
+    "công tác dân tộc trong tình hình mới",
+    "phòng, chống tham nhũng, tiêu cực",
+)
+_VERBS = ("Thực hiện", "Căn cứ", "Triển khai")
+_TERM_STARTS = (2016, 2021, 2026)
+
+
+def _term_of(d: date) -> int:
+    return max(y for y in _TERM_STARTS if y <= d.year) if d.year >= 2016 else 2011
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict:
+    """Provinces → districts → communes (old era) and provinces → communes (new era)."""
+    con = sqlite3.connect(f"file:{_data_dir() / 'dataset.db'}?mode=ro", uri=True)
+    try:
+        old: dict[str, dict[str, list[str]]] = {}
+        for p, d, w in con.execute("SELECT provinceShort, districtShort, wardShort FROM admin_units_legacy ORDER BY rowid"):
+            old.setdefault(p, {}).setdefault(d, []).append(w)
+        new: dict[str, list[str]] = {}
+        for p, w in con.execute("SELECT provinceShort, wardShort FROM admin_units ORDER BY rowid"):
+            new.setdefault(p, []).append(w)
+    finally:
+        con.close()
+    return {"old": old, "new": new}
+
+
+@dataclass(slots=True)
+class SynthDoc:
+    """One synthetic directive: its identity fields, citations and links (extraction dicts)."""
+
+    id: str
+    fields: dict
+    citations: list[dict] = field(default_factory=list)
+    links: list[dict] = field(default_factory=list)
+    has_text: bool = True
+    parent: str | None = None
+
+    @property
+    def source(self) -> str:
+        return slug(self.id.removeprefix("vn/")) + ".txt"
+
+    def to_dict(self, *, path: str | None = None) -> dict:
+        """The extraction dict an ideal extractor would print for this document."""
+        path = path or self.source
+        return {
+            "source": self.source,
+            "path": path,
+            "sha256": hashlib.sha256(self.id.encode() + json.dumps(self.citations, sort_keys=True).encode()).hexdigest(),
+            "document": {"kind": "original", "id": self.id, **self.fields},
+            "citations": self.citations,
+            "links": self.links,
+        }
+
+    def text(self) -> str:
+        """The document's text, written from templates."""
+        f = self.fields
+        d = date.fromisoformat(f["date"])
+        head_left = _header_body(f)
+        place = f["commune"] or f["district"] or f["province"] or "Hà Nội"
+        lines = [
+            f"{head_left}",
+            "*",
+            f"Số {f['symbol']}",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            f"{place}, ngày {d.day:02d} tháng {d.month:02d} năm {d.year}",
+            "",
+            {"NQ": "NGHỊ QUYẾT", "KL": "KẾT LUẬN", "CT": "CHỈ THỊ", "KH": "KẾ HOẠCH"}[f["type"]],
+        ]
+        impl = [c for c in self.citations if c["relation"] == "implements"]
+        refs = [c for c in self.citations if c["relation"] != "implements"]
+        if impl:
+            lines.append(f"thực hiện {_cite(impl[0])} về {impl[0]['title']}")
+            lines.append("-----")
+            verb = _VERBS[len(self.id) % len(_VERBS)]
+            above = ""
+            if self.links:
+                root = next(c for c in refs if c["id"] == self.links[0]["target"])
+                above = f" về thực hiện {_cite(root)}"
+            lines.append(
+                f"{verb} {_cite(impl[0])} của {impl[0]['issuer']}{above} về {impl[0]['title']}, "
+                f"{_short_body(f)} ban hành {_type_word(f['type']).lower()} thực hiện như sau:"
+            )
+        else:
+            lines.append(f"về {f['title']}")
+            lines.append("-----")
+        lines += [
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            f"1. Quán triệt sâu sắc mục tiêu {f['title']} đến toàn thể cán bộ, đảng viên.",
+            "2. Xác định rõ nhiệm vụ, lộ trình, trách nhiệm của từng cơ quan, đơn vị.",
+            "II. NHIỆM VỤ, GIẢI PHÁP",
+        ]
+        for i, c in enumerate(c for c in refs if not self.links or c["id"] != self.links[0]["target"]):
+            lines.append(f"{i + 1}. Gắn việc thực hiện với {_cite(c)} của {c['issuer']}; định kỳ sơ kết, đánh giá.")
+        lines += [
+            "III. TỔ CHỨC THỰC HIỆN",
+            "Các cơ quan, đơn vị căn cứ nội dung trên xây dựng kế hoạch cụ thể, báo cáo kết quả theo định kỳ.",
+            "",
+            "Nơi nhận:",
+            "- Như trên,",
+            "- Lưu Văn phòng.",
+        ]
+        return "\n".join(lines) + "\n"
+
+
+def _type_word(t: str) -> str:
+    return {"NQ": "Nghị quyết", "KL": "Kết luận", "CT": "Chỉ thị", "KH": "Kế hoạch"}[t]
+
+
+def _cite(c: dict) -> str:
+    d = date.fromisoformat(c["date"])
+    return f"{_type_word(c['type'])} số {c['symbol']} ngày {d.day:02d}/{d.month:02d}/{d.year}"
+
+
+def _header_body(f: dict) -> str:
+    level = f["level"]
+    if level == "central":
+        return f["issuer"].upper() if f["issuer"] != "Ban Chấp hành Trung ương" else "BAN CHẤP HÀNH TRUNG ƯƠNG"
+    if level == "province":
+        return f"TỈNH ỦY {f['province'].upper()}"
+    if level == "district":
+        return f"HUYỆN ỦY {f['district'].upper()}"
+    return f"ĐẢNG ỦY XÃ {f['commune'].upper()}"
+
+
+def _short_body(f: dict) -> str:
+    return {"central": f["issuer"], "province": "Ban Thường vụ Tỉnh ủy", "district": "Ban Thường vụ Huyện ủy",
+            "commune": "Ban Thường vụ Đảng ủy"}[f["level"]]
+
+
+@dataclass(slots=True)
+class Corpus:
+    """Generated directives (ground truth) in creation order: roots before their plans."""
+
+    docs: list[SynthDoc]
+
+    @property
+    def directives(self) -> dict[str, SynthDoc]:
+        return {d.id: d for d in self.docs}
+
+    def implementers(self) -> dict[str, list[str]]:
+        """Ground truth: id → ids of the directives that implement it directly."""
+        out: dict[str, list[str]] = {}
+        for d in self.docs:
+            for c in d.citations:
+                if c["relation"] == "implements":
+                    out.setdefault(c["id"], []).append(d.id)
+        return out
+
+    def dicts(self) -> Iterator[dict]:
+        """Extraction dicts of the documents that have text (the fast path of benchmarks)."""
+        for d in self.docs:
+            if d.has_text:
+                yield d.to_dict()
+
+
+class _Numbers:
+    """Per issuer, type and Party term: the next number (restarting each term)."""
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+        self.next: dict[tuple, int] = {}
+
+    def take(self, issuer_key: str, type: str, d: date) -> str:
+        key = (issuer_key, type, _term_of(d))
+        n = self.next.get(key) or self.rng.randint(1, 40)
+        self.next[key] = n + self.rng.randint(1, 3)
+        return f"{n:02d}" if n < 10 else str(n)
+
+
+def _fields(type, number, code, issuer, d, level, province=None, district=None, commune=None, title=None) -> dict:
+    sym = f"{number}-{type}/{code}"
+    return {
+        "type": type, "number": number, "issuer_code": code, "issuer": issuer, "date": d.isoformat(),
+        "year": d.year, "province": province, "district": district, "commune": commune, "congress": None,
+        "symbol": sym, "term": None, "level": level, "title": title,
+    }
+
+
+def _citation(doc: SynthDoc, relation: str, cue: str | None) -> dict:
+    f = doc.fields
+    return {**f, "relation": relation, "cue": cue, "id": doc.id,
+            "mentions": [{"start": 0, "end": 0, "text": f["symbol"], "form": "full"}]}
+
+
+def generate(
+    n: int,
+    *,
+    seed: int = 0,
+    start: date = date(2016, 3, 1),
+    end: date = date(2026, 6, 30),
+    province_share: tuple[float, float] = (0.3, 1.0),
+    central_text_share: float = 0.2,
+    refs_per_doc: int = 3,
+) -> Corpus:
+    """About ``n`` directives (at least ``n``, cut at a whole central cascade).
+
+    Each plan implements its parent, refers to its root (as the parent's "về thực
+    hiện …" phrase, with a link parent → root) and to ``refs_per_doc`` other central
+    directives: about 5 citations a document.
+    """
+    if n < 1:
+        raise ValueError(f"n must be positive, not {n}")
+    rng = random.Random(seed)
+    places = _places()
+    numbers = _Numbers(rng)
+    docs: list[SynthDoc] = []
+    centrals: list[SynthDoc] = []
+    span = (end - start).days
+    while len(docs) < n:
+        d = start + timedelta(days=rng.randint(0, span - 200))
+        body, type = rng.choice(_CENTRAL_BODIES)
+        number = numbers.take("TW", type, d)
+        f = _fields(type, number, "TW", body, d, "central", title=rng.choice(_SUBJECTS))
+        root = SynthDoc(directive_id(type, number, "TW", year=d.year), f, has_text=rng.random() < central_text_share)
+        if root.id in {c.id for c in centrals[-50:]} or any(c.id == root.id for c in centrals):
+            continue
+        docs.append(root)
+        centrals.append(root)
+        _cascade(root, rng, places, numbers, docs, centrals, province_share, refs_per_doc, n)
+    return Corpus(docs)
+
+
+def _others(rng, centrals, root, k) -> list[SynthDoc]:
+    pool = centrals[-200:]
+    picks = []
+    for _ in range(k * 2):
+        c = rng.choice(pool)
+        if c.id != root.id and c not in picks and c.fields["date"] <= root.fields["date"]:
+            picks.append(c)
+        if len(picks) == k:
+            break
+    return picks
+
+
+def _plan(rng, numbers, parent, root, d, level, code, issuer, province, district, commune, centrals, refs) -> SynthDoc:
+    key = "/".join(x for x in (province, district, commune) if x) + "/" + code
+    number = numbers.take(key, "KH", d)
+    f = _fields("KH", number, code, issuer, d, level, province, district, commune, title=f"thực hiện {root.fields['title']}")
+    doc = SynthDoc(directive_id("KH", number, code, year=d.year, province=province, district=district, commune=commune),
+                   f, parent=parent.id)
+    doc.citations.append(_citation(parent, "implements", rng.choice(_VERBS)))
+    if parent is not root:
+        doc.citations.append(_citation(root, "refers_to", None))
+        doc.links.append({"source": parent.id, "target": root.id, "relation": "implements", "evidence": None})
+    for other in _others(rng, centrals, root, refs):
+        doc.citations.append(_citation(other, "refers_to", None))
+    return doc
+
+
+def _cascade(root, rng, places, numbers, docs, centrals, share, refs, n) -> None:
+    rd = date.fromisoformat(root.fields["date"])
+    era = "new" if rd.isoformat() >= REFORM_DATE else "old"
+    provinces = sorted(places[era])
+    chosen = rng.sample(provinces, max(1, int(len(provinces) * rng.uniform(*share))))
+    for p in chosen:
+        pd = rd + timedelta(days=rng.randint(20, 90))
+        pplan = _plan(rng, numbers, root, root, pd, "province", "TU", f"Tỉnh ủy {p}", p, None, None, centrals, refs)
+        if any(x.id == pplan.id for x in docs[-300:]):
+            continue
+        docs.append(pplan)
+        if era == "old":
+            districts = list(places["old"][p])
+            for dist in rng.sample(districts, max(1, int(len(districts) * rng.uniform(0.3, 1.0)))):
+                dd = pd + timedelta(days=rng.randint(10, 60))
+                dplan = _plan(rng, numbers, pplan, root, dd, "district", "HU", f"Huyện ủy {dist}", p, dist, None, centrals, refs)
+                docs.append(dplan)
+                wards = places["old"][p][dist]
+                for w in rng.sample(wards, min(len(wards), rng.randint(0, 4))):
+                    wd = dd + timedelta(days=rng.randint(7, 45))
+                    docs.append(_plan(rng, numbers, dplan, root, wd, "commune", "ĐU", f"Đảng ủy xã {w}", p, dist, w, centrals, refs))
+        else:
+            wards = places["new"][p]
+            for w in rng.sample(wards, min(len(wards), rng.randint(2, 12))):
+                wd = pd + timedelta(days=rng.randint(7, 45))
+                docs.append(_plan(rng, numbers, pplan, root, wd, "commune", "ĐU", f"Đảng ủy xã {w}", p, None, w, centrals, refs))
+        if len(docs) >= n:
+            return
+
+
+def write_corpus(corpus: Corpus, folder: str | Path, *, truth: str = "truth.jsonl") -> list[Path]:
+    """Write each document with text as ``<source>.txt`` and the ground truth as JSON Lines.
+
+    >>> import tempfile
+    >>> paths = write_corpus(generate(30, seed=2), tempfile.mkdtemp())
+    >>> paths[0].suffix, (paths[0].parent / "truth.jsonl").exists()
+    ('.txt', True)
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    with open(folder / truth, "w", encoding="utf-8") as fh:
+        for d in corpus.docs:
+            if not d.has_text:
+                continue
+            p = folder / d.source
+            p.write_text(d.text(), encoding="utf-8")
+            out.append(p)
+            fh.write(json.dumps({**d.to_dict(path=p.name), "sha256": None}, ensure_ascii=False) + "\n")
+    return out
+
+
+def tiny_dicts() -> list[dict]:
+    """Four hand-made extraction dicts: two provinces' 61-KH/TU implementing 35-NQ/TW, a district plan under Lai Châu's.
+
+    >>> [d["document"]["symbol"] for d in tiny_dicts()]
+    ['61-KH/TU', '61-KH/TU', '102-KH/HU', '224-KL/TU']
+    """
+    nq35 = {"type": "NQ", "number": "35", "issuer_code": "TW", "issuer": "Bộ Chính trị", "date": "2018-10-22",
+            "year": 2018, "symbol": "35-NQ/TW", "title": "tăng cường bảo vệ nền tảng tư tưởng của Đảng"}
+
+    def plan(province, number, date_, district=None, code="TU", type="KH"):
+        return {"type": type, "number": number, "issuer_code": code, "date": date_, "year": int(date_[:4]),
+                "province": province, "district": district, "symbol": f"{number}-{type}/{code}"}
+
+    lc61 = plan("Lai Châu", "61", "2021-12-22")
+    sl61 = plan("Sơn La", "61", "2021-11-02")
+    td102 = plan("Lai Châu", "102", "2022-01-26", district="Tam Đường", code="HU")
+    lc224 = plan("Lai Châu", "224", "2021-10-18", type="KL")
+
+    def x(name, doc, cites):
+        return {"source": name, "path": name, "sha256": name, "document": {"kind": "original", **doc},
+                "citations": [{**c, "relation": r, "cue": cue, "mentions": [{"start": 0, "end": 5, "text": c["symbol"]}]}
+                              for c, r, cue in cites], "links": []}
+
+    return [
+        x("lc61.txt", lc61, [(nq35, "implements", "Thực hiện")]),
+        x("sl61.txt", sl61, [(nq35, "implements", "Thực hiện")]),
+        x("td102.txt", td102, [(lc61, "implements", "Căn cứ"), (nq35, "refers_to", None)]),
+        x("lc224.txt", lc224, []),
+    ]
+
+
+def tiny_store():
+    """An in-memory store of ``tiny_dicts()``: the examples of ``graph.queries``."""
+    from .build import ingest_dicts
+    from .store import Store
+
+    store = Store(":memory:")
+    ingest_dicts(tiny_dicts(), store)
+    return store
