@@ -18,6 +18,7 @@ None, and the caller may narrow it with ``within`` (a province) or a level.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
 import re
 import sqlite3
@@ -25,7 +26,6 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
@@ -116,7 +116,6 @@ _UNIT_WORDS = {
     "xã": "xã", "phường": "phường", "thị trấn": "thị trấn", "tt": "thị trấn",
     "đặc khu": "đặc khu",
 }
-_DISTRICT_KINDS = frozenset({"thành phố", "huyện", "quận", "thị xã"})
 
 # A unit word in running text, e.g. "tỉnh", "Huyện ủy", "THỊ XÃ", "TP." (then the name).
 _UY = r"(?:ủy|uỷ)"
@@ -213,16 +212,25 @@ class _Gazetteer:
 
 
 def _data_file(name: str) -> Path:
-    return Path(str(resources.files("vietnamadminunits") / "data" / name))
+    """A file of the package's ``data/``, found without importing the package (which loads pandas)."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise PlaceError("the vietnamadminunits package is not installed (pip install vietnamadminunits)")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / name
 
 
+@functools.lru_cache(maxsize=None)
 def _short(name: str) -> str:
     name = _PACKAGE_SUFFIX_RE.sub("", name.strip())
     return re.sub(r"^(?:TP\.?|Thành phố|Tỉnh)\s+", "", name)
 
 
-def _kind(unit_type: str) -> str:
-    return unit_type.strip().lower()
+def _kinds(full: str, unit_type: str | None) -> set[str]:
+    """The unit's type by its type column and by its full name's unit word; the
+    package has a few that disagree ("Phường 5" typed "Xã"): both are accepted."""
+    kinds = {unit_type.strip().lower()} if unit_type else set()
+    kind, _ = _split_unit(name_key(full))
+    return kinds | {kind} if kind else kinds
 
 
 def _rows(db: sqlite3.Connection, sql: str) -> list[tuple]:
@@ -241,21 +249,23 @@ def _read_era(db: sqlite3.Connection, era_: str, add) -> tuple[dict[str, _Provin
         provs[_short(short)] = _Province(_short(short), era_, kind, key, lat, lon)
         add(short, _Entry(Place(_short(short)), era_, kind))
     if era_ == "legacy":
-        for prov, short, dtype in _rows(db, f"""
-                SELECT provinceShort, districtShort, districtType FROM {table}
+        for prov, full, short, dtype in _rows(db, f"""
+                SELECT provinceShort, district, districtShort, districtType FROM {table}
                 GROUP BY districtCode ORDER BY CAST(districtCode AS INTEGER)"""):
             place = Place(_short(prov), _short(short))
             children.setdefault((place.province,), []).append(place)
-            add(short, _Entry(place, era_, _kind(dtype)))
-        ward_sql = f"""SELECT provinceShort, districtShort, wardShort, wardType FROM {table}
+            for kind in _kinds(full, dtype):
+                add(short, _Entry(place, era_, kind))
+        ward_sql = f"""SELECT provinceShort, districtShort, ward, wardShort, wardType FROM {table}
                        WHERE wardShort IS NOT NULL ORDER BY CAST(wardCode AS INTEGER)"""
     else:
-        ward_sql = f"""SELECT provinceShort, NULL, wardShort, wardType FROM {table}
+        ward_sql = f"""SELECT provinceShort, NULL, ward, wardShort, wardType FROM {table}
                        ORDER BY CAST(wardCode AS INTEGER)"""
-    for prov, dist, short, wtype in _rows(db, ward_sql):
+    for prov, dist, full, short, wtype in _rows(db, ward_sql):
         place = Place(_short(prov), _short(dist) if dist else None, _short(short))
         children.setdefault((place.province, place.district), []).append(place)
-        add(short, _Entry(place, era_, _kind(wtype)))
+        for kind in _kinds(full, wtype):
+            add(short, _Entry(place, era_, kind))
     for name in provs:
         units.append(Place(name))
         for child in children.get((name,), []):
@@ -482,13 +492,14 @@ def _match(
 def _entries(
     key: str, kind: str | None, on, level: str | None, within: str | None
 ) -> list[_Entry]:
-    """Matches of a name key on the map of ``on``; a district named on the 2025
-    map (which has none) is looked up on the legacy map."""
+    """Matches of a name key on the map of ``on``. A name missing from the 2025
+    map is looked up on the legacy one: a text of that time naming a district
+    or a former province cites a body of before the reform."""
     which = era(on)
     scope = _within(within, which) if within else None
     eras = ERAS if which == "any" else (which,)
     found = _match(key, kind, eras, level, scope)
-    if not found and which == "2025" and (kind in _DISTRICT_KINDS or level == "district"):
+    if not found and which == "2025":
         found = _match(key, kind, ("legacy",), level, scope)
     return found
 
