@@ -16,6 +16,7 @@ __all__ = [
     "DocumentInfo",
     "Extraction",
     "RawText",
+    "Hit",
     "KINDS",
     "RELATIONS",
     "LEVELS",
@@ -54,6 +55,24 @@ class Mention:
     end: int
     text: str
     form: str = "full"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One raw finding of the matcher, in *normalised* offsets.
+
+    ``end`` closes the citation phrase itself; ``tail_end`` closes its date, issuer
+    and term ("… ngày 18/10/2021 của Ban Chấp hành Đảng bộ tỉnh"), where a link
+    phrase ("về thực hiện …") may follow.
+    """
+
+    start: int
+    end: int
+    form: str
+    ref: DirectiveRef
+    tail_end: int = -1
+    via_alias: str | None = None
+    issuer_level: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,131 @@
+"""What a text itself is: an original directive, a report on one, or other text.
+
+Read from the header ("Số 102 - KH/HU"), the heading word ("KẾ HOẠCH"), the
+issuing-body lines ("HUYỆN ỦY TAM ĐƯỜNG"), the place-and-date line ("Tam Đường,
+ngày 26 tháng 01 năm 2022") or, for news, the sentence that reports the issuing
+("Ban Thường vụ Huyện ủy đã ban hành Kế hoạch số 58 - KH/HU"). Never guessed:
+a field the text does not give is None.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import regexes as rx
+from . import tables
+from .find import parse_date, symbol_ref
+from .models import DirectiveRef, Hit
+
+__all__ = ["Header", "read_header", "report_hit", "HEAD_CHARS"]
+
+HEAD_CHARS = 3000  # the header of an original lies in its first characters
+
+# The heading word of an original, alone on its line ("KẾ HOẠCH", "QUYẾT ĐỊNH").
+_HEADING = re.compile(r"(?m)^[ *#_]*(?P<word>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{3,40}?)[ *_:]*$")
+# Issuing-body lines in capitals above the number line.
+_BODY_LINE = re.compile(
+    r"(?m)^[ *_]*(?P<line>(?:ĐẢNG BỘ|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|HUYỆN ỦY|HUYỆN UỶ|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|"
+    r"QUẬN ỦY|QUẬN UỶ|THỊ ỦY|THỊ UỶ|ĐẢNG ỦY|ĐẢNG UỶ|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|BỘ |SỞ |BAN |VĂN PHÒNG|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG)[^\n]{0,80})$"
+)
+_KINH_GUI = re.compile(r"(?m)^[ *_]*Kính[ ]+gửi")
+_REPORT_VERB = re.compile(
+    r"(?:đã[ ]+)?(?:ký[ ]+)?(?:ban[ ]+hành|ra|xây[ ]+dựng|phê[ ]+duyệt|có|triển[ ]+khai)[ ]+$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What the head of an original says about itself."""
+
+    kind: str
+    ref: DirectiveRef
+    body_lines: tuple[str, ...] = ()
+    place: str | None = None
+    number_span: tuple[int, int] | None = None
+
+
+def read_header(text: str, hits: list[Hit]) -> Header | None:
+    """The identity of an original from its head, or None when the text has no header.
+
+    >>> h = read_header("HUYỆN ỦY TAM ĐƯỜNG\\nSố 102 - KH/HU\\nTam Đường, ngày 26 tháng 01 năm 2022\\nKẾ HOẠCH\\n", [])
+    >>> h.ref.type, h.ref.number, h.ref.issuer_code, h.ref.date, h.place
+    ('KH', '102', 'HU', '2022-01-26', 'Tam Đường')
+    """
+    head = text[:HEAD_CHARS]
+    number = rx.HEADER_NUMBER.search(head)
+    heading_code, heading_pos = _heading(head)
+    kinh_gui = _KINH_GUI.search(head)
+    if not number and heading_code is None:
+        return None
+    ref = DirectiveRef()
+    span = None
+    if number:
+        ref, span = _parse_number_line(text, number, heading_code)
+    if heading_code and (ref.type is None or tables.symbol_type(ref.type, heading_code) is None and ref.type != heading_code):
+        if ref.type is None or not number:
+            ref = ref.with_(type=heading_code)
+    if ref.type is None and kinh_gui:
+        ref = ref.with_(type="CV")
+    place = None
+    pd = rx.PLACE_DATE_LINE.search(head)
+    if pd:
+        date = parse_date(pd)
+        ref = ref.with_(date=date, year=int(date[:4]) if date else ref.year)
+        place = pd.group("place").strip(" *_")
+    else:
+        blank = rx.PLACE_BLANK_DATE.search(head)
+        if blank:
+            place = blank.group("place").strip(" *_")
+            ref = ref.with_(year=ref.year or int(blank.group("y")))
+    lines = tuple(m.group("line").strip(" *_") for m in _BODY_LINE.finditer(head[: number.start() if number else heading_pos or 600]))
+    if not number and heading_pos is not None and heading_pos > 1500 and not lines:
+        return None
+    return Header("original", ref, lines, place, span)
+
+
+def _heading(head: str) -> tuple[str | None, int | None]:
+    for m in _HEADING.finditer(head):
+        code = tables.type_of_word(m.group("word"))
+        if code:
+            return code, m.start()
+    return None, None
+
+
+def _parse_number_line(text: str, number: re.Match, heading_code: str | None) -> tuple[DirectiveRef, tuple[int, int]]:
+    rest = number.group("rest")
+    sym = rx.SYMBOL.search(rest)
+    start = number.start("rest")
+    if sym:
+        return symbol_ref(sym, heading_code), (start + sym.start(), start + sym.end())
+    # A blank number: "Số: /2025/QĐ-UBND", "Số:      -KH/TU".
+    blank = re.match(r"[ .…_]*(?:/[ ]*(?P<year>(?:19|20)\d\d)[ ]*)?[/-][ ]*(?P<code>[A-ZĐ][A-Za-zĐ0-9/-]*)", rest)
+    if blank:
+        code = blank.group("code")
+        year = int(blank.group("year")) if blank.group("year") else None
+        if "/" in code:  # Party style "-KH/TU"
+            part, _, issuer = code.partition("/")
+            return DirectiveRef(type=heading_code or tables.symbol_type(part), issuer_code=issuer, year=year), (start, start + len(rest))
+        head_part, _, tail = code.partition("-")
+        typed = tables.symbol_type(head_part, heading_code) if tail else None
+        return DirectiveRef(type=typed or heading_code, issuer_code=tail if typed else code, year=year), (start, start + len(rest))
+    return DirectiveRef(type=heading_code), (start, start + len(rest))
+
+
+def report_hit(text: str, hits: list[Hit], *, lead_chars: int = 1200) -> Hit | None:
+    """The directive a news text reports on: a full citation in its opening that a body
+    "issued" ("Ban Thường vụ Huyện ủy đã ban hành Kế hoạch số 58 - KH/HU").
+
+    >>> from .find import find_hits
+    >>> t = "Ngày 25/3/2022, Ban Thường vụ Huyện ủy đã ban hành Kế hoạch số 58 - KH/HU để triển khai"
+    >>> report_hit(t, find_hits(t)).ref.symbol
+    '58-KH/HU'
+    """
+    for hit in hits:
+        if hit.start > lead_chars:
+            break
+        if hit.form != "full":
+            continue
+        before = text[max(0, hit.start - 60): hit.start]
+        if _REPORT_VERB.search(before):
+            return hit
+    return None

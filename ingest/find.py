@@ -1,0 +1,269 @@
+"""Find directive citations in a normalised text: a pure function from text to hits.
+
+Two passes over the text (symbols, then type words) plus two rarer phrase patterns
+(well-known names and congress resolutions); everything else is anchored ``match``
+calls on short windows, so the cost grows with the text, not with the tables.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from . import regexes as rx
+from . import tables
+from .models import DirectiveRef, Hit
+from .normalize import fold_code
+
+__all__ = ["find_hits", "parse_date", "issuer_after"]
+
+# How far back from a symbol its type word may stand ("Kết luận số 187, 188-KL/TW").
+_TYPE_WORD_REACH = 40
+_BEFORE_SYMBOL = re.compile(r"^[ \n]*(?:số|Số|SỐ)?[ \n]*[:.]?[ \n]*(?P<list>(?:\d{1,5}[ ]*(?:,|;|và)[ ]*)*)$")
+# "của <issuer>" after a citation: the issuer runs to the next clause boundary.
+_ISSUER_AFTER = re.compile(
+    r"[ ,]{0,2}(?:\(|[ ]-[ ])?(?:của|do)[ \n]+(?P<issuer>[^\n;:,.()“”\"]{2,90}?)"
+    r"(?=[ ]*(?:\(|[,;:.)“”\"\n]|$|[ ](?:về|v/v|ngày|và|thực[ ]hiện|triển[ ]khai|nhằm|để|theo|tại|trong|đã|với|được|đến)\b))",
+)
+_TRAILING_TERM = re.compile(r"[ ]*\(?[ ]*kh(?:óa|oá|oa)[ ]+(?P<term>[IVX]{1,5})\b[ ]*\)?", re.IGNORECASE)
+_TITLE_AFTER = re.compile(r"[ ,]{0,2}(?:về[ ]+(?:việc[ ]+)?)(?P<title>[“\"]?[^\n;“”\"]{3,200}?)(?=[“”\";\n]|\.[ \n]|$)")
+
+
+def parse_date(match: re.Match) -> str | None:
+    """ISO date from a match of ``DATE_ANY`` / ``DATE_AFTER``; None when impossible.
+
+    >>> parse_date(rx.DATE_ANY.search("ngày 26 tháng 01 năm 2022"))
+    '2022-01-26'
+    """
+    groups = match.groupdict()
+    d, m, y = groups.get("d") or groups.get("d2"), groups.get("m") or groups.get("m2"), groups.get("y") or groups.get("y2")
+    try:
+        day, month, year = int(d), int(m), int(y)
+    except (TypeError, ValueError):
+        return None
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def issuer_after(text: str, pos: int) -> tuple[str | None, str | None, int]:
+    """The issuer named right after ``pos`` ("của Ban Thường vụ Tỉnh ủy"), its term, and where it ends.
+
+    >>> issuer_after(" của Bộ Chính trị khóa XII về tăng cường", 0)
+    ('Bộ Chính trị', 'XII', 26)
+    """
+    m = _ISSUER_AFTER.match(text, pos)
+    if not m:
+        return None, None, pos
+    issuer = m.group("issuer").strip(" -")
+    end = m.end()
+    term = None
+    t = _TRAILING_TERM.search(issuer)
+    if t:
+        term = t.group("term").upper()
+        issuer = issuer[: t.start()].strip(" ,-(")
+    else:
+        t = _TRAILING_TERM.match(text, end)
+        if t:
+            term, end = t.group("term").upper(), t.end()
+    return issuer or None, term, end
+
+
+def find_hits(text: str) -> list[Hit]:
+    """Every citation-like phrase of a normalised text, in text order.
+
+    >>> [(h.form, h.ref.type, h.ref.number, h.ref.issuer_code, h.ref.date)
+    ...  for h in find_hits("Thực hiện Kết luận số 224- KL/TU ngày 18/10/2021 và Kết luận 224")]
+    [('full', 'KL', '224', 'TU', '2021-10-18'), ('short', 'KL', '224', None, None)]
+    """
+    type_words = [(m.start(), m.end(), tables.type_of_word(m.group("tw"))) for m in rx.type_word_regex().finditer(text)]
+    tw_ends = [tw[1] for tw in type_words]
+    used_words: set[int] = set()
+    hits: list[Hit] = []
+    for m in rx.SYMBOL.finditer(text):
+        hits.extend(_symbol_hits(text, m, type_words, tw_ends, used_words))
+    hits.extend(_short_forms(text, type_words, used_words))
+    hits.extend(_alias_hits(text))
+    hits.extend(_congress_hits(text))
+    hits.sort(key=lambda h: (h.start, h.end))
+    return hits
+
+
+def _type_word_before(start: int, type_words, tw_ends, text: str):
+    """The type word that governs a symbol at ``start`` and the numbers listed before it."""
+    i = bisect_left(tw_ends, start + 1) - 1
+    while i >= 0 and type_words[i][1] >= start - _TYPE_WORD_REACH:
+        between = text[type_words[i][1]:start]
+        m = _BEFORE_SYMBOL.match(between)
+        if m:
+            nums = re.findall(r"\d{1,5}", m.group("list"))
+            return i, nums
+        return None, []
+    return None, []
+
+
+def _symbol_hits(text, m: re.Match, type_words, tw_ends, used_words) -> list[Hit]:
+    wi, listed = _type_word_before(m.start(), type_words, tw_ends, text)
+    word_code = type_words[wi][2] if wi is not None else None
+    start = type_words[wi][0] if wi is not None else m.start()
+    if wi is not None:
+        used_words.add(wi)
+    base = symbol_ref(m, word_code)
+    number, symbol, year = base.number, base.symbol, base.year
+    end = m.end()
+    tail = end
+    date = None
+    d = rx.DATE_AFTER.match(text, tail)
+    if d and d.end() - tail <= 40:
+        date = parse_date(d)
+        if date:
+            tail = d.end()
+            end = d.end()
+    if year is None:
+        if date:
+            year = int(date[:4])
+        else:
+            y = rx.YEAR_AFTER.match(text, tail)
+            if y:
+                year, tail = int(y.group("year")), y.end()
+    issuer, term, tail = issuer_after(text, tail)
+    if term is None:
+        t = rx.TERM_EXACT.match(text, tail)
+        if t:
+            term, tail = t.group("term").upper(), t.end()
+    if date is None:
+        d = rx.DATE_AFTER.match(text, tail)
+        if d and d.end() - tail <= 30 and parse_date(d):
+            date, tail = parse_date(d), d.end()
+            year = year or int(date[:4])
+    title = None
+    ti = _TITLE_AFTER.match(text, tail)
+    if ti:
+        title = ti.group("title").strip(" “”\"")
+    ref = base.with_(issuer=issuer, date=date, year=year, term=term, title=title)
+    hits = [Hit(start, end, "full", ref, tail_end=tail)]
+    for num in listed:  # "Kết luận số 187, 188-KL/TW": 187-KL/TW too
+        sym = symbol.replace(number, num, 1)
+        hits.append(Hit(start, end, "list", ref.with_(number=num, symbol=sym, date=None, title=None), tail_end=tail))
+    return hits
+
+
+def symbol_ref(m: re.Match, word_code: str | None = None) -> DirectiveRef:
+    """Type, number, issuer code, symbol and year of a ``SYMBOL`` match.
+
+    The type word of the text decides the type ("Quy định số 11-QĐ/TW" is a QĐi); a
+    State symbol's first part is its type only when it is a type code the word allows
+    ("Công văn số 5388/CT-CS": issuer code CT-CS).
+
+    >>> symbol_ref(rx.SYMBOL.search("12/2010/TTLT-BKHĐT-BTC"), "TT").issuer_code
+    'BKHĐT-BTC'
+    >>> symbol_ref(rx.SYMBOL.search("326/UBND-KGVX")).issuer_code
+    'UBND-KGVX'
+    """
+    year = None
+    if m.group("p_num"):
+        number = m.group("p_num")
+        part = fold_code(m.group("p_type"))
+        issuer_code = fold_code(m.group("p_iss"))
+        type_code = word_code or tables.symbol_type(part) or part
+        symbol = f"{number}-{part}/{issuer_code}"
+    else:
+        number = m.group("s_num")
+        year = int(m.group("s_year")) if m.group("s_year") else None
+        code = fold_code(m.group("s_code"))
+        head, _, rest = code.partition("-")
+        typed = tables.symbol_type(head, word_code) if rest else None
+        if typed:
+            type_code, issuer_code = typed, rest
+        else:
+            type_code = word_code or "CV"
+            issuer_code = code
+        symbol = f"{number}/{str(year) + '/' if year else ''}{code}"
+    return DirectiveRef(type=type_code, number=number, issuer_code=issuer_code, symbol=symbol, year=year)
+
+
+def _short_forms(text, type_words, used_words) -> list[Hit]:
+    hits = []
+    for i, (start, end, code) in enumerate(type_words):
+        if i in used_words:
+            continue
+        m = rx.SHORT_FORM.match(text, end)
+        if not m:
+            continue
+        hits.append(Hit(start, m.end(), "short", DirectiveRef(type=code, number=m.group("num")), tail_end=m.end()))
+    return hits
+
+
+def _alias_hits(text) -> list[Hit]:
+    hits = []
+    rows = tables.aliases()
+    if not rows:
+        return hits
+    for m in rx.ALIAS.finditer(text):
+        ordinal = m.group("ord2") or m.group("ord1")
+        if not ordinal:
+            continue
+        plenum = int(ordinal) if ordinal.isdigit() else rx.ORDINALS.get(ordinal.lower())
+        khoa = m.group("khoa").upper()
+        kind = "NQ" if m.group("tw").lower().startswith("ngh") else "KL"
+        found = [r for r in rows if r.get("pattern_kind") == "plenum" and r.get("type") == kind
+                 and str(r.get("hoi_nghi")) == str(plenum) and (r.get("khoa") or "").upper() == khoa]
+        if len(found) > 1:
+            window = text[m.end(): m.end() + 250].lower()
+            scored = [(sum(k.strip() and k.strip().lower() in window for k in (r.get("topic_keywords") or "").split("|")), r) for r in found]
+            best = max(s for s, _ in scored)
+            found = [r for s, r in scored if s == best] if best else []
+        if len(found) != 1:
+            continue
+        row = found[0]
+        date = row.get("date") or None
+        ref = DirectiveRef(type=row["type"], number=row["number"], issuer_code=row.get("issuer_code") or "TW",
+                           date=date, year=int(date[:4]) if date else None, term=khoa, title=row.get("title") or None)
+        hits.append(Hit(m.start(), m.end(), "alias", ref, tail_end=m.end(), via_alias=m.group(0)))
+    return hits
+
+
+_LEVEL_OF_BODY = (
+    ("toàn quốc", "TW"), ("việt nam", "TW"), ("tỉnh", "TU"), ("thành phố", "TU"), ("khối", "ĐUK"),
+    ("huyện", "HU"), ("quận", "HU"), ("thị xã", "HU"), ("xã", "ĐU"), ("phường", "ĐU"), ("thị trấn", "ĐU"),
+)
+
+
+def _congress_hits(text) -> list[Hit]:
+    hits = []
+    pos = 0
+    for m in rx.CONGRESS.finditer(text):
+        if m.start() < pos:
+            continue
+        hit = _congress_hit(m, m.start())
+        if hit is None:
+            continue
+        hits.append(hit)
+        pos = m.end()
+        while True:
+            more = rx.CONGRESS_MORE.match(text, pos)
+            if not more or more.end() == pos:
+                break
+            extra = _congress_hit(more, more.start() + len(more.group(0)) - len(more.group(0).lstrip(" ,;và")))
+            if extra is None:
+                break
+            hits.append(extra)
+            pos = more.end()
+    return hits
+
+
+def _congress_hit(m: re.Match, start: int) -> Hit | None:
+    ordinal = (m.group("ord_a") or m.group("ord_b") or "").upper()
+    period = m.group("period")
+    if not ordinal and not period:
+        return None
+    body = (m.group("body") or "").lower()
+    code = "TW"
+    for word, c in _LEVEL_OF_BODY:
+        if word in body:
+            code = c
+            break
+    if "bộ" in body and code == "TW" and "toàn quốc" not in body:
+        code = "TU"
+    congress = ordinal or re.sub(r"[ ]", "", period)
+    ref = DirectiveRef(type="NQ", number=None, issuer_code=code, congress=congress)
+    return Hit(start, m.end(), "congress", ref, tail_end=m.end())

@@ -1,0 +1,149 @@
+"""Jurisdiction of a document and of the local directives it cites.
+
+Central issuers (the Party centre, the National Assembly, the Government,
+ministries) have none. A local issuer's place comes from the text: the header's
+issuing-body lines and place line, the issuer phrase after a citation ("của Ban
+Chấp hành Đảng bộ tỉnh Lai Châu"), or, for an unnamed "của Tỉnh ủy", the citing
+document's own province — except that a directive dated before 1 July 2025 and
+cited by a document of a province formed that day from several keeps no province:
+the text does not say which old province issued it.
+"""
+from __future__ import annotations
+
+import re
+
+from graph.identity import is_central_issuer
+
+from . import places
+from .models import DirectiveRef
+
+__all__ = ["Jurisdiction", "level_of_code", "place_of_lines", "place_of_citation", "apply_place", "place_in_text"]
+
+Jurisdiction = places.Place
+
+_PROVINCE_CODES = re.compile(r"^(?:TU|TP|ĐUK|BCSĐ|ĐĐ|.*TU|HĐND|UBND)$")
+_DISTRICT_CODES = re.compile(r"^(?:HU|QU|THU|TXU|.*HU)$")
+_COMMUNE_CODES = re.compile(r"^(?:ĐU|ĐUX|ĐUP)$")
+
+
+def level_of_code(code: str | None) -> str | None:
+    """The level an issuer code belongs to, as far as the code alone tells.
+
+    >>> level_of_code("TW"), level_of_code("TU"), level_of_code("HU"), level_of_code("BTGDVTU")
+    ('central', 'province', 'district', 'province')
+    """
+    if not code:
+        return None
+    head = code.upper().split("-")[0]
+    if is_central_issuer(code):
+        return "central"
+    if _DISTRICT_CODES.match(head):
+        return "district"
+    if _COMMUNE_CODES.match(head):
+        return "commune"
+    if _PROVINCE_CODES.match(head) or head.startswith("S"):
+        return "province"
+    return None
+
+
+def place_of_lines(lines: list[str], *, on=None) -> places.Place | None:
+    """The most specific place named by issuing-body lines, read top-down.
+
+    >>> place_of_lines(["ĐẢNG BỘ TỈNH LAI CHÂU", "HUYỆN ỦY TAM ĐƯỜNG"], on="2022-01-26")
+    Place(province='Lai Châu', district='Tam Đường', commune=None)
+    """
+    best: places.Place | None = None
+    for line in lines:
+        within = best.province if best else None
+        found = places.province_of_issuer(line, on=on, within=within)
+        if found is None:
+            continue
+        if best is None or _rank(found) >= _rank(best):
+            best = found
+    return best
+
+
+def _rank(place: places.Place) -> int:
+    return 2 if place.commune else 1 if place.district else 0
+
+
+def place_in_text(text: str, *, level: str | None, on=None, within: str | None = None) -> places.Place | None:
+    """The one place of ``level`` that a text names ("huyện Tuy Phong", "tỉnh Lào Cai"),
+    or None when it names none or several."""
+    found = {}
+    for _, _, place in places.find_places(text, on=on):
+        if within and place.province != within:
+            continue
+        if level and place.level != level:
+            continue
+        found[place] = True
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def place_of_citation(ref: DirectiveRef, doc_place: places.Place | None, *, doc_date: str | None) -> places.Place | None:
+    """The place of a cited local directive; None for central ones and when unknown."""
+    level = level_of_code(ref.issuer_code)
+    if level == "central":
+        return None
+    on = ref.date or (f"{ref.year}-01-01" if ref.year else doc_date)
+    if ref.issuer:
+        named = places.province_of_issuer(ref.issuer, on=on, within=doc_place.province if doc_place else None)
+        if named is None and doc_place is None:
+            named = places.province_of_issuer(ref.issuer, on=on)
+        if named is not None:
+            return named
+        issuer_level = _issuer_level(ref.issuer)
+        if issuer_level == "central":
+            return None
+        level = issuer_level or level
+    if doc_place is None or level is None:
+        return None
+    if _merged_away(doc_place.province, ref, doc_date):
+        return None
+    if level == "province":
+        return places.Place(doc_place.province)
+    if level == "district":
+        if doc_place.district:
+            return places.Place(doc_place.province, doc_place.district)
+        return places.Place(doc_place.province)
+    if level == "commune" and doc_place.commune:
+        return doc_place
+    return places.Place(doc_place.province)
+
+
+_CENTRAL_WORDS = re.compile(r"Trung ương|Bộ Chính trị|Ban Bí thư|Chính phủ|Quốc hội|Thủ tướng|^Bộ ", re.IGNORECASE)
+_LEVEL_WORDS = (
+    (re.compile(r"tỉnh|thành ủy|thành phố", re.IGNORECASE), "province"),
+    (re.compile(r"huyện|quận|thị xã|thị ủy", re.IGNORECASE), "district"),
+    (re.compile(r"\bxã\b|phường|thị trấn", re.IGNORECASE), "commune"),
+)
+
+
+def _issuer_level(issuer: str) -> str | None:
+    if _CENTRAL_WORDS.search(issuer):
+        return "central"
+    for pattern, level in _LEVEL_WORDS:
+        if pattern.search(issuer):
+            return level
+    return None
+
+
+def _merged_away(province: str, ref: DirectiveRef, doc_date: str | None) -> bool:
+    """A pre-reform directive cited from a 2025 province made of several old ones."""
+    if not doc_date or places.era(doc_date) != "2025":
+        return False
+    cited = ref.date or (f"{ref.year}-12-31" if ref.year and ref.year < 2025 else None)
+    if cited is None or places.era(cited) == "2025":
+        return False
+    try:
+        return len(places.old_provinces_of(province)) > 1
+    except Exception:  # a legacy name: nothing merged
+        return False
+
+
+def apply_place(ref: DirectiveRef, place: places.Place | None, level: str | None = None) -> DirectiveRef:
+    """``ref`` with the place's fields and a level."""
+    if place is None:
+        return ref.with_(level=level if level == "central" else ref.level)
+    lvl = "commune" if place.commune else "district" if place.district else "province"
+    return ref.with_(province=place.province, district=place.district, commune=place.commune, level=lvl)

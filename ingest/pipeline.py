@@ -1,0 +1,242 @@
+"""The extractor's public entry points: text or files in, :class:`Extraction` out."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterable, Iterator
+
+from graph.identity import directive_id
+
+from . import document as docmod
+from . import locate
+from .errors import ReadError
+from .find import find_hits, parse_date
+from .models import Citation, DirectiveRef, DocumentInfo, Evidence, Extraction, Hit, Link, Mention
+from .normalize import NormText, normalize
+from .resolve import decide_relations, find_links, group_hits, hit_key, opening_end, sentence_bounds
+
+__all__ = ["extract_text", "extract_file", "extract_paths"]
+
+_DATE_BEFORE = re.compile(r"(?:Ngày|ngày|Hôm nay)[ ]+(\d{1,2})[ ]*[/-][ ]*(\d{1,2})[ ]*[/-][ ]*((?:19|20)\d\d)")
+_REPORT_ISSUER = re.compile(
+    r"(?P<issuer>(?:Ban[ ]Thường[ ]vụ|Ban[ ]Chấp[ ]hành|Thường[ ]trực|Ủy[ ]ban[ ]nhân[ ]dân|UBND|HĐND|Đảng[ ]ủy|Huyện[ ]ủy|Tỉnh[ ]ủy|Thành[ ]ủy|Quận[ ]ủy|Thị[ ]ủy|Ban|Bộ|Sở)[^,.;\n]{0,80}?)[ ]+(?:đã[ ]+)?(?:ký[ ]+)?(?:ban[ ]hành|xây[ ]dựng|có|ra)[ ]",
+)
+
+
+def extract_text(text: str, *, source: str = "<text>", path: str = "", sha256: str = "") -> Extraction:
+    """Extract the document's identity, its citations and links from one text.
+
+    >>> e = extract_text("HUYỆN ỦY TAM ĐƯỜNG\\nSố 102 - KH/HU\\nTam Đường, ngày 26 tháng 01 năm 2022\\n"
+    ...                  "KẾ HOẠCH\\nThực hiện Kết luận số 224-KL/TU ngày 18/10/2021 của Tỉnh ủy\\n"
+    ...                  "I. MỤC ĐÍCH\\nTriển khai Nghị quyết số 35-NQ/TW của Bộ Chính trị.")
+    >>> e.document.kind, e.document.ref.symbol, e.document.ref.province, e.document.ref.district
+    ('original', '102-KH/HU', 'Lai Châu', 'Tam Đường')
+    >>> [(c.ref.symbol, c.relation, c.ref.province) for c in e.citations]
+    [('224-KL/TU', 'implements', 'Lai Châu'), ('35-NQ/TW', 'refers_to', None)]
+    """
+    norm = normalize(text)
+    t = norm.text
+    hits = find_hits(t)
+    kind, doc_ref, anchor, region = _document(t, hits)
+    own = {hit_key(doc_ref)} if doc_ref.number else set()
+    groups = group_hits([h for h in hits if h is not anchor], exclude=own)
+    doc_place = _document_place(t, doc_ref, kind, anchor)
+    doc_ref = locate.apply_place(doc_ref, doc_place, locate.level_of_code(doc_ref.issuer_code))
+    if doc_ref.level is None and kind != "other":
+        doc_ref = doc_ref.with_(level=locate.level_of_code(doc_ref.issuer_code))
+    scope = source
+    doc_id = None
+    if kind != "other":
+        doc_id = _id(doc_ref, scope)
+    decided = decide_relations(t, groups, region=region, anchor=anchor) if region[1] > region[0] and kind != "other" else {}
+    citations: list[Citation] = []
+    ids: dict[tuple, str] = {}
+    if anchor is not None:
+        ids[hit_key(anchor.ref)] = doc_id
+    for group in groups:
+        ref = _merge(group.hits)
+        place = locate.place_of_citation(ref, doc_place, doc_date=doc_ref.date or (f"{doc_ref.year}-06-30" if doc_ref.year else None))
+        ref = locate.apply_place(ref, place, locate.level_of_code(ref.issuer_code))
+        cid = _id(ref, scope)
+        ids[group.key] = cid
+        cue, span = decided.get(group.key, (None, None))
+        relation = "implements" if cue else "refers_to"
+        first = group.first
+        ev_span = span or sentence_bounds(t, first.start)
+        citations.append(Citation(
+            ref=ref, id=cid, relation=relation, cue=cue,
+            mentions=tuple(_mention(norm, h) for h in group.hits),
+            evidence=_evidence(norm, ev_span),
+            via_alias=next((h.via_alias for h in group.hits if h.via_alias), None),
+        ))
+    links = []
+    seen = set()
+    for skey, tkey, start, end in find_links(t, groups + ([] if anchor is None else [])):
+        pair = (ids.get(skey), ids.get(tkey))
+        if None in pair or pair in seen or pair[0] == pair[1]:
+            continue
+        seen.add(pair)
+        links.append(Link(pair[0], pair[1], "implements", _evidence(norm, sentence_bounds(t, start))))
+    return Extraction(
+        source=source, document=DocumentInfo(kind, doc_ref if kind != "other" else DirectiveRef(), doc_id),
+        citations=tuple(citations), links=tuple(links), path=path, sha256=sha256, chars=len(text),
+    )
+
+
+def _document(t: str, hits: list[Hit]) -> tuple[str, DirectiveRef, Hit | None, tuple[int, int]]:
+    header = docmod.read_header(t, hits)
+    first_cue = _first_cue(t)
+    if header is not None:
+        ref = header.ref
+        if header.body_lines:
+            ref = ref.with_(issuer=_title_case(header.body_lines[-1]))
+        return "original", ref, None, (0, opening_end(t, first_cue=first_cue))
+    anchor = docmod.report_hit(t, hits)
+    if anchor is not None:
+        ref = anchor.ref
+        lead_start = t.rfind("\n", 0, anchor.start) + 1
+        if ref.date is None:
+            m = None
+            for m in _DATE_BEFORE.finditer(t, max(0, anchor.start - 300), anchor.start):
+                pass
+            if m:
+                date = parse_date_tuple(m.groups())
+                ref = ref.with_(date=date, year=ref.year or (int(date[:4]) if date else None))
+        issuer = _REPORT_ISSUER.search(t, max(lead_start, anchor.start - 160), anchor.start)
+        if issuer and not ref.issuer:
+            ref = ref.with_(issuer=issuer.group("issuer").strip())
+        _, end = sentence_bounds(t, anchor.end)
+        return "report", ref.with_(title=ref.title), anchor, (0, end)
+    return "other", DirectiveRef(), None, (0, 0)
+
+
+def parse_date_tuple(groups) -> str | None:
+    d, m, y = (int(g) for g in groups)
+    if 1 <= m <= 12 and 1 <= d <= 31:
+        return f"{y:04d}-{m:02d}-{d:02d}"
+    return None
+
+
+_FIRST_CUE = re.compile(r"(?m)^[ \-*]*(?:Thực hiện|Căn cứ|Triển khai|Để|Quán triệt|THỰC HIỆN|CĂN CỨ)")
+
+
+def _first_cue(t: str) -> int | None:
+    m = _FIRST_CUE.search(t, 0, 6000)
+    return m.start() if m else None
+
+
+def _title_case(line: str) -> str:
+    words = line.split()
+    return " ".join(w.capitalize() if i else w.capitalize() for i, w in enumerate(words))
+
+
+def _document_place(t: str, ref: DirectiveRef, kind: str, anchor: Hit | None):
+    if kind == "other":
+        return None
+    level = locate.level_of_code(ref.issuer_code)
+    if level == "central":
+        return None
+    on = ref.date or (f"{ref.year}-06-30" if ref.year else None)
+    head = t[: docmod.HEAD_CHARS]
+    if kind == "original":
+        header = docmod.read_header(t, [])
+        lines = list(header.body_lines) if header else []
+        place = locate.place_of_lines(lines, on=on)
+        if header and header.place:
+            within = place.province if place else None
+            named = locate.places.resolve(header.place, on=on, within=within)
+            if named is not None and (place is None or (named.province == place.province and locate._rank(named) > locate._rank(place))):
+                if place is None or named.district or named.commune:
+                    place = named if place is None or named.province == place.province else place
+        return place
+    # A report: the issuer named in the text, else the one place its lead names.
+    if ref.issuer:
+        found = locate.places.province_of_issuer(ref.issuer, on=on)
+        if found is not None:
+            return found
+    lead_end = min(len(t), (anchor.end if anchor else 0) + 400)
+    lead = t[:lead_end]
+    province = locate.place_in_text(lead, level="province", on=on)
+    if level == "district" or (ref.issuer and "huyện" in ref.issuer.lower()):
+        district = locate.place_in_text(lead, level="district", on=on, within=province)
+        if district:
+            return district
+        district = _bare_place(lead, "district", on, province)
+        if district:
+            return district
+    if province:
+        return locate.places.Place(province.province)
+    return None
+
+
+_CAPITALISED = re.compile(r"(?<!\w)[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:[ ][A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,2}")
+
+
+def _bare_place(text: str, level: str, on, province):
+    """A place named without its unit word ("Tuy Phong: triển khai …"), when unique."""
+    found = set()
+    for m in _CAPITALISED.finditer(text[:600]):
+        place = locate.places.resolve(m.group(0), on=on, level=level, within=province.province if province else None)
+        if place is not None:
+            found.add(place)
+    return found.pop() if len(found) == 1 else None
+
+
+def _merge(hits: list[Hit]) -> DirectiveRef:
+    """One reference from all mentions: the first value of each field wins; full
+    mentions before short ones."""
+    ordered = sorted(hits, key=lambda h: (h.form not in ("full", "list", "alias", "congress"), h.start))
+    merged = ordered[0].ref
+    for h in ordered[1:]:
+        updates = {}
+        for name in ("date", "year", "term", "issuer", "title", "symbol"):
+            if getattr(merged, name) is None and getattr(h.ref, name) is not None:
+                updates[name] = getattr(h.ref, name)
+        if updates:
+            merged = merged.with_(**updates)
+    if merged.year is None and merged.date:
+        merged = merged.with_(year=int(merged.date[:4]))
+    if merged.issuer and locate.level_of_code(merged.issuer_code) == "central" and locate._issuer_level(merged.issuer) not in (None, "central"):
+        merged = merged.with_(issuer=None)  # "… 35-NQ/TW của Tỉnh ủy" names the plan's issuer, not the resolution's
+    return merged
+
+
+def _id(ref: DirectiveRef, scope: str) -> str:
+    return directive_id(ref.type, ref.number, ref.issuer_code, year=ref.year, term=ref.term, congress=ref.congress,
+                        province=ref.province, district=ref.district, commune=ref.commune, scope=scope)
+
+
+def _mention(norm: NormText, hit: Hit) -> Mention:
+    start, end = norm.span(hit.start, hit.end)
+    return Mention(start, end, norm.original[start:end], hit.form)
+
+
+def _evidence(norm: NormText, span: tuple[int, int]) -> Evidence:
+    start, end = norm.span(*span)
+    sentence = norm.original[start:end].strip()
+    return Evidence(" ".join(sentence.split())[:600], start, end)
+
+
+def extract_file(path: str | os.PathLike) -> Extraction:
+    """Read one file (see :mod:`ingest.read`) and extract from it; raises ReadError."""
+    from .read import read_file
+
+    raw = read_file(path)
+    return extract_text(raw.text, source=raw.source, path=str(path), sha256=raw.sha256)
+
+
+def extract_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Extraction | ReadError]:
+    """Extract from every supported file under ``paths``; a file that cannot be read
+    yields its :class:`ReadError` and the run goes on."""
+    from .read import iter_paths
+
+    for path in iter_paths(paths):
+        try:
+            yield extract_file(path)
+        except ReadError as err:
+            yield err
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,143 @@
+"""Every pattern of the extractor, built from small named pieces and compiled once.
+
+Patterns run on the normalised text (see ``normalize.py``): dashes are '-', spaces
+are ' ', Đ is U+0110. Type words come from ``data/types.csv`` through ``tables.py``.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from . import tables
+
+__all__ = [
+    "SYMBOL",
+    "TYPE_WORD",
+    "DATE_AFTER",
+    "DATE_ANY",
+    "NUMBER_LIST_BEFORE",
+    "SHORT_FORM",
+    "ALIAS",
+    "CONGRESS",
+    "CONGRESS_MORE",
+    "HEADER_NUMBER",
+    "PLACE_DATE_LINE",
+    "ROMAN",
+    "type_word_regex",
+]
+
+# ---------------------------------------------------------------- pieces
+_SP = r"[ ]{0,3}"                # spaces allowed inside a symbol: "224- KL/TU", "58 - KH/HU"
+_BR = r"[ \n]{0,4}"               # a space or a line break ("số\n78/2025/NĐ-CP")
+_UP = r"A-ZĐÂĂÊÔƠƯ"               # capitals that occur in symbol codes
+_NUM = r"\d{1,5}"
+_YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
+ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+
+# Party style: "35-NQ/TW", "224- KL/TU", "06-KH/BTGDVTU", "05-CTr/TU", "11-QĐ/TW".
+_PARTY = (
+    rf"(?P<p_num>{_NUM}){_SP}-{_SP}"
+    rf"(?P<p_type>[{_UP}][{_UP}a-z]{{0,4}}){_SP}/{_SP}"
+    rf"(?P<p_iss>[{_UP}][{_UP}0-9]{{0,13}}(?:-[{_UP}][{_UP}0-9]{{0,10}})?)"
+)
+# State style: "132/KH-ĐUK", "13/2023/NĐ-CP", "326/UBND-KGVX", "36/2018/QH14",
+# "12/2010/TTLT-BKHĐT-BTC", "17/CT-TTg", "2428/BXD-QLN".
+_STATE_PART = rf"[{_UP}][{_UP}a-z0-9]{{0,11}}"
+_STATE = (
+    rf"(?P<s_num>{_NUM}){_SP}/{_SP}(?:(?P<s_year>{_YEAR}){_SP}/{_SP})?"
+    rf"(?P<s_code>{_STATE_PART}(?:-{_STATE_PART}){{0,4}})"
+)
+# A symbol, not glued to a longer token on either side. A footnote mark glued
+# after it ("146/2006/NĐ-CP[15]", "35-NQ/TW¹") is left outside the match.
+SYMBOL = re.compile(
+    rf"(?<![\w/.-])(?:{_PARTY}|{_STATE})(?![\w/]|-[{_UP}\d])"
+)
+
+# ---------------------------------------------------------------- dates
+# "ngày 18/10/2021", "ngày 18-5-2021", "ngày 26 tháng 01 năm 2022", "ngày 18.5.2021".
+_DSP = r"[ ]?"
+_DMY_NUMERIC = rf"(?P<d>\d{{1,2}}){_DSP}[/.-]{_DSP}(?P<m>\d{{1,2}}){_DSP}[/.-]{_DSP}(?P<y>(?:19|20)\d\d)"
+_DMY_WORDS = r"(?P<d2>\d{1,2})[ ]+tháng[ ]+(?P<m2>\d{1,2})[ ,]+năm[ ]+(?P<y2>(?:19|20)\d\d)"
+DATE_ANY = re.compile(rf"(?:{_DMY_NUMERIC}|{_DMY_WORDS})")
+# A date right after a symbol: ", ngày 21/7/2021", " ban hành ngày …", " (18/10/2021)".
+DATE_AFTER = re.compile(
+    rf"[ ,(]{{0,3}}(?:được[ ]+)?(?:ban[ ]+hành[ ]+)?(?:ngày|ngay)?[ \n]{{0,2}}(?:{_DMY_NUMERIC}|{_DMY_WORDS})",
+    re.IGNORECASE,
+)
+# "năm 2025" right after a symbol or a short form.
+YEAR_AFTER = re.compile(rf"[ ,]{{0,2}}năm[ ]+(?P<year>{_YEAR})\b")
+# "(khóa XII)", "khóa XIII", "khoá XI" — a Party term.
+TERM = re.compile(rf"\(?kh[oó]á?[ ]+(?P<term>{ROMAN})\b\)?", re.IGNORECASE)
+TERM_EXACT = re.compile(rf"[ ,(]{{0,3}}kh(?:óa|oá|oa)[ ]+(?P<term>[IVX]{{1,5}})\b\)?", re.IGNORECASE)
+
+# ---------------------------------------------------------------- lists
+# "Kết luận số 187, 188-KL/TW": numbers listed before a Party symbol.
+NUMBER_LIST_BEFORE = re.compile(rf"(?P<nums>(?:{_NUM}[ ]*(?:,|;|và)[ ]*)+)$")
+
+
+@cache
+def type_word_regex() -> re.Pattern:
+    """Any type word ("Nghị quyết", "KẾ HOẠCH", "Thông tư liên tịch"), case-insensitive.
+
+    >>> bool(type_word_regex().fullmatch("Thông tư liên tịch"))
+    True
+    """
+    words = sorted(tables.type_words(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", "[ \n]+") for w in words)
+    return re.compile(rf"(?<!\w)(?P<tw>{alternatives})(?!\w)", re.IGNORECASE)
+
+
+# After a type word: optional "số", then what follows (used with .match at a position).
+SO = re.compile(r"[ \n]{1,3}(?:số|số:|SỐ)?[ \n]{0,3}", re.IGNORECASE)
+# A short form: "Kết luận 224", "Đề án số 17", "Nghị quyết 35" (no symbol after it).
+SHORT_FORM = re.compile(rf"[ \n]{{1,3}}(?:số[ ]{{1,2}})?(?P<num>{_NUM})(?![\d/.,]\d|[\w/-])", re.IGNORECASE)
+
+# ---------------------------------------------------------------- aliases
+# "Nghị quyết Trung ương 4 khóa XII", "Nghị quyết Trung ương 4 (khóa XII)",
+# "Kết luận Hội nghị Trung ương 4 khóa XIII", "Nghị quyết Hội nghị lần thứ tư Ban Chấp
+# hành Trung ương Đảng khóa XII", "Nghị quyết TW4 khóa XII", "Nghị quyết số 04 Trung ương".
+_ORDINAL_WORDS = (
+    "nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười|mười một|mười hai|mười ba|mười bốn|mười lăm|mười sáu|mười bảy|mười tám"
+)
+ALIAS = re.compile(
+    rf"(?P<tw>nghị[ ]quyết|kết[ ]luận)[ ]+(?:của[ ]+)?"
+    rf"(?:hội[ ]nghị[ ]+)?(?:lần[ ]thứ[ ]+(?P<ord1>\d{{1,2}}|{_ORDINAL_WORDS})[ ]+)?"
+    rf"(?:ban[ ]chấp[ ]hành[ ]+)?(?:trung[ ]ương|TW|TƯ)[ ]*(?:đảng[ ]+)?"
+    rf"(?:(?:lần[ ]thứ[ ]+)?(?P<ord2>\d{{1,2}}|{_ORDINAL_WORDS})[ ]*)?"
+    rf"[,(\- ]*(?:khóa|khoá)[ ]+(?P<khoa>[IVX]{{1,5}})\b\)?",
+    re.IGNORECASE,
+)
+ORDINALS = {w: i for i, w in enumerate(_ORDINAL_WORDS.split("|"), start=1)}
+ORDINALS["bốn"] = 4
+
+# ---------------------------------------------------------------- congress resolutions
+# "Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII",
+# "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX", "Nghị quyết Đại hội XX Đảng bộ tỉnh",
+# "Nghị quyết Đại hội đại biểu Đảng bộ huyện lần thứ XXIII, nhiệm kỳ 2020 - 2025".
+_CONGRESS_BODY = (
+    rf"đại[ ]hội[ ]+(?:đại[ ]biểu[ ]+)?"
+    rf"(?:(?P<ord_a>[IVX]{{1,6}})\b[ ]*)?"
+    rf"(?P<body>(?:của[ ]+)?(?:đảng[ ]+(?:bộ[ ]+)?(?:toàn[ ]quốc|cộng[ ]sản[ ]việt[ ]nam|tỉnh|thành[ ]phố|huyện|quận|thị[ ]xã|xã|phường|thị[ ]trấn|khối)?|toàn[ ]quốc)?)"
+    rf"[ ]*(?P<place>(?-i:(?:[A-ZĐ][a-zà-ỹđ]+[ ]?){{0,3}}))"
+    rf"(?:[ ]*(?:lần[ ]thứ[ ]+)?(?P<ord_b>[IVX]{{1,6}})\b)?"
+    rf"(?:[ ,(]*(?:nhiệm[ ]kỳ|giai[ ]đoạn)[ ]+(?P<period>(?:19|20)\d\d[ ]?-[ ]?(?:19|20)\d\d))?"
+)
+CONGRESS = re.compile(rf"(?P<tw>nghị[ ]quyết)[ ]+{_CONGRESS_BODY}", re.IGNORECASE)
+# A further congress in the same phrase: "… lần thứ XX và Đại hội Đảng toàn quốc lần thứ XIII".
+CONGRESS_MORE = re.compile(rf"[ ]*(?:,|và|;)[ ]*(?:nghị[ ]quyết[ ]+)?{_CONGRESS_BODY}", re.IGNORECASE)
+
+# ---------------------------------------------------------------- the document itself
+# The number line of a header: "Số 102 - KH/HU", "Số: 617/KH-UBND", "Số: /2025/QĐ-UBND".
+HEADER_NUMBER = re.compile(
+    rf"(?m)^[ *#_]*(?:Số|SỐ|So)[ ]*[:.]?[ ]*(?P<rest>[^\n]{{0,60}})$"
+)
+# "Tam Đường, ngày 26 tháng 01 năm 2022", "Hà Nội, ngày  tháng  năm 2025".
+PLACE_DATE_LINE = re.compile(
+    rf"(?m)^[ *_]*(?P<place>[A-ZĐÀ-Ỹ][^\n,]{{1,40}}?)[ ]*,[ ]*ngày[ ]+(?P<d>\d{{1,2}})[ ]*(?:tháng|/|-)[ ]*(?P<m>\d{{1,2}})[ ]*(?:năm|/|-)[ ]*(?P<y>(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+# A place-and-date line with the day left blank ("Hà Nội, ngày  tháng  năm 2025").
+PLACE_BLANK_DATE = re.compile(
+    r"(?m)^[ *_]*(?P<place>[A-ZĐÀ-Ỹ][^\n,]{1,40}?)[ ]*,[ ]*ngày[ .…]*tháng[ .…]*năm[ ]+(?P<y>(?:19|20)\d\d)",
+    re.IGNORECASE,
+)

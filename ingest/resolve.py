@@ -1,0 +1,201 @@
+"""Turn raw hits into citations: merge mentions, decide relations, find links.
+
+* Mentions of one directive (full, listed, short form, well-known name) merge into
+  one citation keyed by (type, number, issuer code) — or (type, issuer code,
+  congress) for a congress resolution.
+* A citation ``implements`` the document when it is the object of a cue
+  ("Thực hiện", "Căn cứ", "Triển khai", "cụ thể hóa") in the title or preamble of an
+  original, or in the lead sentence of a report; otherwise it ``refers_to``.
+* A link is asserted by "X … (về) (tiếp tục) thực hiện Y" between two citations.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .models import DirectiveRef, Hit
+
+__all__ = ["Group", "group_hits", "hit_key", "opening_end", "decide_relations", "find_links", "sentence_bounds"]
+
+# Words that make a sentence carry out what it names.
+CUES = ("thực hiện", "căn cứ", "triển khai", "cụ thể hóa", "cụ thể hoá", "quán triệt")
+_CUE = re.compile(r"(?<!\w)(thực[ ]hiện|căn[ ]cứ|triển[ ]khai|cụ[ ]thể[ ]h[oó]á?|quán[ ]triệt)(?!\w)", re.IGNORECASE)
+# A cue that opens a sentence (after bullets or numbering).
+_CUE_OPENING = re.compile(
+    r"^[ \-+*•–\d.)a-zđ]{0,6}?(?:Để[ ]+|để[ ]+)?(?:tiếp[ ]tục[ ]+)?(?P<cue>thực[ ]hiện|căn[ ]cứ|triển[ ]khai(?:[ ]thực[ ]hiện)?|cụ[ ]thể[ ]h[oó]á?|quán[ ]triệt)(?!\w)",
+    re.IGNORECASE,
+)
+# Where the body of an original begins: "I. MỤC ĐÍCH", "1. …", "Điều 1", "QUYẾT ĐỊNH:".
+_BODY_START = re.compile(
+    r"(?m)^[ *#_]*(?:(?:I|1|A)[ ]*[.\-:)–][ ]*\S|(?:Điều|ĐIỀU)[ ]+1\b|(?:QUYẾT[ ]ĐỊNH|QUYẾT[ ]NGHỊ|KẾT[ ]LUẬN|CHỈ[ ]THỊ|NGHỊ[ ]QUYẾT)[ ]*:|PHẦN[ ]+(?:I|THỨ[ ]NHẤT)\b|Phần[ ]+I\b)"
+)
+# "X … (về) (việc) (tiếp tục) thực hiện Y": the gap between X's tail and Y.
+_LINK_GAP = re.compile(
+    r"^[ ,\n]*(?:\((?:[^()]{0,60})\)[ ,]*)?(?:(?:của|do)[ ][^.;:\n]{0,80}?[ ,]*)?"
+    r"(?:về[ ]+)?(?:việc[ ]+)?(?:(?:tiếp[ ]tục|đẩy[ ]mạnh|tăng[ ]cường)[ ]+)?(?:(?:tổ[ ]chức|triển[ ]khai)[ ]+)?"
+    r"(?:thực[ ]hiện|triển[ ]khai|cụ[ ]thể[ ]h[oó]á?|sơ[ ]kết|tổng[ ]kết)[ \n]*(?:có[ ]hiệu[ ]quả[ ]+)?$",
+    re.IGNORECASE,
+)
+_COORDINATION = re.compile(r"(?:^|[ ,;])(?:và|cùng|với|hoặc)?[ ]*(?:các[ ]+)?[,;]?[ \n]*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"\n|[.;!?](?=[ \n]+[A-ZĐÀ-Ỹ0-9\-–•+*])")
+
+
+@dataclass(slots=True)
+class Group:
+    """All hits of one directive in a text."""
+
+    key: tuple
+    hits: list[Hit] = field(default_factory=list)
+
+    @property
+    def first(self) -> Hit:
+        return self.hits[0]
+
+
+def hit_key(ref: DirectiveRef) -> tuple:
+    """The key mentions merge on.
+
+    >>> hit_key(DirectiveRef(type="KL", number="01", issuer_code="tw"))
+    ('KL', '1', 'TW', None)
+    """
+    number = ref.number
+    if number is not None and number.isdigit():
+        number = str(int(number))
+    code = (ref.issuer_code or "").upper().replace("Ð", "Đ") or None
+    return (ref.type, number, code, ref.congress if number is None else None)
+
+
+def group_hits(hits: list[Hit], *, exclude: set[tuple] = frozenset()) -> list[Group]:
+    """Merge hits into groups: full and listed mentions by key; short forms to the one
+    full citation with the same type and number; well-known names by their number.
+
+    >>> from .find import find_hits
+    >>> gs = group_hits(find_hits("Kết luận số 224-KL/TU ngày 18/10/2021. Kết luận 224 nêu"))
+    >>> [(g.key, len(g.hits)) for g in gs]
+    [(('KL', '224', 'TU', None), 2)]
+    """
+    groups: dict[tuple, Group] = {}
+    by_type_number: dict[tuple, set] = {}
+    for hit in hits:
+        if hit.form == "short":
+            continue
+        key = hit_key(hit.ref)
+        groups.setdefault(key, Group(key)).hits.append(hit)
+        by_type_number.setdefault((key[0], key[1]), set()).add(key)
+    for hit in hits:
+        if hit.form != "short":
+            continue
+        key = hit_key(hit.ref)
+        candidates = by_type_number.get((key[0], key[1]), set())
+        if len(candidates) == 1:
+            groups[next(iter(candidates))].hits.append(hit)
+    out = []
+    for key, group in groups.items():
+        if key in exclude:
+            continue
+        group.hits.sort(key=lambda h: h.start)
+        out.append(group)
+    out.sort(key=lambda g: g.first.start)
+    return out
+
+
+def sentence_bounds(text: str, pos: int, *, floor: int = 0) -> tuple[int, int]:
+    """Start and end of the sentence around ``pos`` (lines and '. ' end sentences).
+
+    >>> t = "Mở đầu. Thực hiện Kết luận số 1. Hết"
+    >>> t[slice(*sentence_bounds(t, 12))]
+    'Thực hiện Kết luận số 1.'
+    """
+    start = floor
+    for m in _SENTENCE_END.finditer(text, max(floor, pos - 600), pos):
+        start = m.end()
+    while start < len(text) and text[start] in " \n":
+        start += 1
+    m = _SENTENCE_END.search(text, pos)
+    end = m.end() if m else len(text)
+    return start, end
+
+
+def opening_end(text: str, *, first_cue: int | None = None, limit: int = 8000) -> int:
+    """Where the title and preamble of an original end: the first body heading after
+    its first cue, or ``limit``."""
+    m = _BODY_START.search(text, first_cue or 0, min(len(text), limit))
+    return m.start() if m else min(len(text), limit)
+
+
+def decide_relations(text: str, groups: list[Group], *, region: tuple[int, int], anchor: Hit | None = None) -> dict[tuple, tuple[str, str]]:
+    """``{key: (cue, sentence span)}`` for each group that implements the document.
+
+    A hit implements when it lies in ``region`` (title and preamble, or a report's
+    lead), in a sentence opened by a cue, and is that cue's object rather than the
+    object of another citation's "về thực hiện" phrase.
+    """
+    order = sorted(((h, g.key) for g in groups for h in g.hits if region[0] <= h.start < region[1]), key=lambda x: x[0].start)
+    if anchor is not None:
+        order.append((anchor, None))
+        order.sort(key=lambda x: x[0].start)
+    decided: dict[tuple, tuple[str, tuple[int, int]]] = {}
+    by_sentence: dict[tuple[int, int], list] = {}
+    for hit, key in order:
+        by_sentence.setdefault(sentence_bounds(text, hit.start, floor=region[0]), []).append((hit, key))
+    for (s_start, s_end), items in by_sentence.items():
+        opening = _CUE_OPENING.match(text, s_start)
+        direct_prev = False
+        prev_tail = None
+        for hit, key in items:
+            if prev_tail is None:
+                gap_before = text[s_start:hit.start]
+                cue = _last_cue(gap_before)
+                direct = cue is not None and (opening is not None or _verb_before(gap_before))
+                cue_word = (opening.group("cue") if opening else cue) if direct else None
+            else:
+                gap = text[prev_tail:hit.start]
+                if _LINK_GAP.match(gap):
+                    direct, cue_word = prev_key_is_anchor, _last_cue(gap)
+                elif _COORDINATION.search(gap) and len(gap) < 250:
+                    direct, cue_word = direct_prev, last_cue_word
+                else:
+                    cue = _last_cue(gap)
+                    direct, cue_word = cue is not None, cue
+            if direct and key is not None and key not in decided:
+                decided[key] = ((cue_word or "thực hiện").lower(), (s_start, s_end))
+            direct_prev, last_cue_word = direct, cue_word
+            prev_key_is_anchor = key is None
+            prev_tail = max(hit.tail_end, hit.end)
+    return decided
+
+
+def _last_cue(gap: str) -> str | None:
+    found = None
+    for m in _CUE.finditer(gap):
+        found = m.group(1)
+    return found
+
+
+_VERB_BEFORE = re.compile(r"(?:ban[ ]hành|xây[ ]dựng|có)[^.;]{0,80}(?:thực[ ]hiện|triển[ ]khai|cụ[ ]thể[ ]h[oó]á?)[ ]*$", re.IGNORECASE)
+
+
+def _verb_before(gap: str) -> bool:
+    """A cue inside the sentence that still governs what follows ("ban hành kế hoạch thực hiện …")."""
+    return bool(_VERB_BEFORE.search(gap[-200:]))
+
+
+def find_links(text: str, groups: list[Group]) -> list[tuple[tuple, tuple, int, int]]:
+    """(source key, target key, start, end) for each "X … về thực hiện Y" in the text.
+
+    >>> from .find import find_hits
+    >>> t = "Kế hoạch số 61-KH/TU ngày 22/12/2021 của Ban Thường vụ Tỉnh ủy về thực hiện Kết luận số 224-KL/TU"
+    >>> [(s[1], d[1]) for s, d, _, _ in find_links(t, group_hits(find_hits(t)))]
+    [('61', '224')]
+    """
+    mentions = sorted(((h, g.key) for g in groups for h in g.hits), key=lambda x: x[0].start)
+    links = []
+    for (x, xkey), (y, ykey) in zip(mentions, mentions[1:]):
+        if xkey == ykey:
+            continue
+        tail = max(x.tail_end, x.end)
+        if tail > y.start or y.start - tail > 220:
+            continue
+        if _LINK_GAP.match(text[tail:y.start]):
+            links.append((xkey, ykey, x.start, y.end))
+    return links
