@@ -1,0 +1,190 @@
+"""Streamlit glue shared by the pages: the cached backend, cached queries, links, query params.
+
+The backend is a ``st.cache_resource`` (one per store); every query result is a
+``st.cache_data`` entry keyed by the backend, the store's write version and the
+arguments, so a re-ingested store is never shown stale. Nothing here runs at import.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from app.config import load_config
+from graph import queries
+
+from . import backend as _backend
+from . import routes
+from .shape import SOURCE_CSS
+
+__all__ = [
+    "Session",
+    "session",
+    "page_links",
+    "param",
+    "set_param",
+    "require_id",
+    "directive_picker",
+]
+
+
+@st.cache_resource(show_spinner="Đang mở kho dữ liệu…")
+def _open(key: tuple[str, str]):
+    config = load_config()
+    return _backend.open_read_only(config)
+
+
+class Session:
+    """The backend of this run and its cached queries (methods mirror ``graph.queries``)."""
+
+    def __init__(self, key: tuple[str, str]):
+        self.key = key
+        self.backend = _open(key)
+        self.version = _backend.version_of(self.backend)
+
+    def search(self, text: str, limit: int = 50):
+        return _search(self.key, self.version, text, limit)
+
+    def directive(self, id: str):
+        return _directive(self.key, self.version, id)
+
+    def cascade(self, id: str, **filters: Any):
+        frozen = tuple(sorted((k, tuple(v) if isinstance(v, (list, tuple)) else v) for k, v in filters.items()))
+        return _cascade(self.key, self.version, id, frozen)
+
+    def chain(self, id: str):
+        return _chain(self.key, self.version, id)
+
+    def coverage(self, id: str):
+        return _coverage(self.key, self.version, id)
+
+    def most_cited(self, limit: int = 20):
+        return _most_cited(self.key, self.version, limit)
+
+    def stats(self):
+        return _stats(self.key, self.version)
+
+    def failures(self):
+        return _failures(self.key, self.version)
+
+    def source(self, id: str):
+        return _source(self.key, self.version, id)
+
+
+def session() -> Session:
+    """The configured backend (``VBGRAPH_STORE`` / ``VBGRAPH_BACKEND``…), opened read-only once."""
+    return Session(_backend.backend_key(load_config()))
+
+
+# Cached query functions. The first argument names the backend, the second its version.
+@st.cache_data(show_spinner=False, max_entries=512)
+def _search(key, version, text, limit):
+    return queries.search(_open(key), text, limit=limit)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _directive(key, version, id):
+    return queries.directive(_open(key), id)
+
+
+@st.cache_data(show_spinner="Đang tính cây thực hiện…", max_entries=64)
+def _cascade(key, version, id, frozen):
+    return queries.cascade(_open(key), id, **dict(frozen))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _chain(key, version, id):
+    return queries.chain(_open(key), id)
+
+
+@st.cache_data(show_spinner="Đang tính độ phủ…", max_entries=64)
+def _coverage(key, version, id):
+    return queries.coverage(_open(key), id)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _most_cited(key, version, limit):
+    return queries.most_cited(_open(key), limit=limit)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _stats(key, version):
+    return queries.stats(_open(key))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _failures(key, version):
+    return queries.failures(_open(key))
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _source(key, version, id):
+    return queries.source(_open(key), id)
+
+
+# ---------------------------------------------------------------- links and parameters
+
+
+def param(name: str, default: str = "") -> str:
+    """A query parameter of the URL (``?id=…``, ``?q=…``)."""
+    return st.query_params.get(name, default)
+
+
+def set_param(name: str, value: str | None) -> None:
+    """Set (or drop, when empty) a query parameter so the URL stays shareable."""
+    if value:
+        st.query_params[name] = value
+    elif name in st.query_params:
+        del st.query_params[name]
+
+
+def page_links(id: str, *, skip: str = "", label: str = "") -> None:
+    """A row of links to every page about one directive (``skip`` the current page)."""
+    keys = [k for k in ("directive", "cascade", "chain", "coverage") if k != skip]
+    cols = st.columns(len(keys))
+    for col, k in zip(cols, keys):
+        r = routes.route(k)
+        with col:
+            st.page_link(r.script, label=r.title + (f" · {label}" if label else ""), icon=r.icon,
+                         query_params={"id": id})
+
+
+def directive_picker(sess: Session, *, key: str) -> str | None:
+    """When a page has no ``?id=``: a box to name a directive, resolved through ``search``."""
+    text = st.text_input(
+        "Văn bản (số hiệu, loại và số, hoặc mã định danh)",
+        placeholder="35-NQ/TW, Nghị quyết 35, Kết luận 224 Lai Châu…",
+        key=key,
+    )
+    if not text.strip():
+        st.info("Nhập một văn bản, hoặc mở từ trang Tìm kiếm.")
+        return None
+    if text.strip().startswith("vn/"):
+        return text.strip()
+    rows = sess.search(text.strip(), 20)
+    if not rows:
+        st.warning(f"Không tìm thấy văn bản nào khớp với “{text}”.")
+        return None
+    if len(rows) == 1:
+        return rows[0].id
+    choice = st.selectbox(
+        "Chọn văn bản", rows, format_func=lambda r: f"{r.label} — {r.province or 'Trung ương'} — {r.year or ''}",
+        key=f"{key}-choice",
+    )
+    return choice.id if choice else None
+
+
+def require_id(sess: Session, *, key: str) -> str | None:
+    """The directive of the page: ``?id=`` when given, else what the user names (then put in the URL)."""
+    id = param("id")
+    if id:
+        return id
+    id = directive_picker(sess, key=key)
+    if id:
+        set_param("id", id)
+    return id
+
+
+def source_css() -> None:
+    """The styles of highlighted source texts."""
+    st.html(SOURCE_CSS)
