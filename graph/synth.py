@@ -291,6 +291,7 @@ def _plan(rng, numbers, parent, root, d, level, code, issuer, province, district
     doc.citations.append(_citation(parent, "implements", rng.choice(_VERBS)))
     if parent is not root:
         doc.citations.append(_citation(root, "refers_to", None))
+    if parent.parent == root.id:  # "Kế hoạch số 61-KH/TU … về thực hiện Nghị quyết số 35-NQ/TW"
         doc.links.append({"source": parent.id, "target": root.id, "relation": "implements", "evidence": None})
     for other in _others(rng, centrals, root, refs):
         doc.citations.append(_citation(other, "refers_to", None))

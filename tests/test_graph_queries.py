@@ -1,0 +1,103 @@
+"""cascade / chain / coverage on a synthetic hierarchy against the generator's ground truth, both engines."""
+from __future__ import annotations
+
+from collections import deque
+
+import pytest
+
+from graph import queries
+from graph.build import ingest_dicts
+from graph.errors import NotFound, QueryError
+from graph.store import Store
+from graph.synth import generate
+
+CORPUS = generate(1500, seed=7)
+
+
+@pytest.fixture(scope="module", params=["rustworkx", "sql"])
+def store(request):
+    s = Store(":memory:", traversal=request.param)
+    ingest_dicts(CORPUS.dicts(), s, batch=200)
+    yield s
+    s.close()
+
+
+def truth_cascade(root: str) -> dict[str, int]:
+    down = CORPUS.implementers()
+    depth = {root: 0}
+    todo = deque([root])
+    while todo:
+        n = todo.popleft()
+        for child in down.get(n, ()):
+            if child not in depth:
+                depth[child] = depth[n] + 1
+                todo.append(child)
+    depth.pop(root)
+    return depth
+
+
+ROOTS = [d.id for d in CORPUS.docs if d.fields["level"] == "central"][:4]
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_cascade_matches_ground_truth(store, root):
+    got = queries.cascade(store, root)
+    assert {c.row.id: c.depth for c in got} == truth_cascade(root)
+    seen = {root}
+    for c in got:  # parents before children
+        assert c.parent_id in seen
+        seen.add(c.row.id)
+
+
+def test_cascade_filters(store):
+    root = ROOTS[0]
+    rows = queries.cascade(store, root, levels=["district"])
+    assert rows and {c.row.level for c in rows} == {"district"}
+    assert all(c.depth == 1 for c in queries.cascade(store, root, max_depth=1))
+    one = rows[0].row.province
+    assert {c.row.province for c in queries.cascade(store, root, provinces=[one])} == {one}
+
+
+def test_chain_matches_ground_truth(store):
+    deepest = [d for d in CORPUS.docs if d.fields["level"] == "commune"][:5]
+    by_id = CORPUS.directives
+    for d in deepest:
+        expected, node = [d.id], d
+        while node.parent:
+            expected.append(node.parent)
+            node = by_id[node.parent]
+        assert [[r.id for r in path] for path in queries.chain(store, d.id)] == [expected]
+
+
+def test_coverage_matches_ground_truth(store):
+    root = ROOTS[0]
+    cov = queries.coverage(store, root)
+    truth = {CORPUS.directives[i].fields["province"] for i in truth_cascade(root)}
+    assert set(cov.covered) == truth
+    assert len(cov.provinces) == (63 if cov.era == "old" else 34)
+    for r in cov.provinces:
+        if r.covered:
+            assert r.lag_days is not None and 20 <= r.lag_days <= 90
+
+
+def test_search_forms(store):
+    d = CORPUS.docs[0]
+    assert queries.search(store, d.fields["symbol"])[0].id == d.id or d.fields["symbol"] in {
+        r.symbol for r in queries.search(store, d.fields["symbol"])}
+    word = {"NQ": "Nghị quyết", "KL": "Kết luận", "CT": "Chỉ thị"}[d.fields["type"]]
+    assert d.id in {r.id for r in queries.search(store, f"{word} {int(d.fields['number'])}")}
+    assert queries.resolve(store, d.id).id == d.id
+    with pytest.raises(NotFound):
+        queries.resolve(store, "Nghị quyết 99999")
+    with pytest.raises(QueryError):
+        queries.cascade(store, "35-NQ/TW")
+    with pytest.raises(QueryError):
+        queries.cascade(store, d.id, levels=["country"])
+
+
+def test_stats_and_most_cited(store):
+    s = queries.stats(store)
+    assert s.documents == {"original": sum(1 for d in CORPUS.docs if d.has_text)}
+    assert set(s.edges) == {"implements", "refers_to"}
+    top, n = queries.most_cited(store, limit=1)[0]
+    assert top.level == "central" and n > 10
