@@ -44,19 +44,25 @@ class Header:
     number_span: tuple[int, int] | None = None
 
 
-def read_header(text: str, hits: list[Hit]) -> Header | None:
+def read_header(text: str, hits: list[Hit], flat: str | None = None) -> Header | None:
     """The identity of an original from its head, or None when the text has no header.
+
+    ``text`` keeps the line structure (heading words stand alone on a line); ``flat``
+    is the same text with single line breaks read as spaces (see ``NormText.flat``).
 
     >>> h = read_header("HUYỆN ỦY TAM ĐƯỜNG\\nSố 102 - KH/HU\\nTam Đường, ngày 26 tháng 01 năm 2022\\nKẾ HOẠCH\\n", [])
     >>> h.ref.type, h.ref.number, h.ref.issuer_code, h.ref.date, h.place
     ('KH', '102', 'HU', '2022-01-26', 'Tam Đường')
     """
     head = text[:HEAD_CHARS]
-    number = rx.HEADER_NUMBER.search(head)
+    flat_head = (flat or text)[:HEAD_CHARS]
+    number = rx.HEADER_NUMBER.search(flat_head)
     heading_code, heading_pos = _heading(head)
     kinh_gui = _KINH_GUI.search(head)
     if not number and heading_code is None:
         return None
+    if heading_code is None and kinh_gui:
+        heading_code = "CV"
     ref = DirectiveRef()
     span = None
     if number:
@@ -67,20 +73,47 @@ def read_header(text: str, hits: list[Hit]) -> Header | None:
     if ref.type is None and kinh_gui:
         ref = ref.with_(type="CV")
     place = None
-    pd = rx.PLACE_DATE_LINE.search(head)
+    pd = rx.PLACE_DATE_LINE.search(flat_head)
     if pd:
         date = parse_date(pd)
         ref = ref.with_(date=date, year=int(date[:4]) if date else ref.year)
         place = pd.group("place").strip(" *_")
     else:
-        blank = rx.PLACE_BLANK_DATE.search(head)
+        blank = rx.PLACE_BLANK_DATE.search(flat_head)
         if blank:
             place = blank.group("place").strip(" *_")
             ref = ref.with_(year=ref.year or int(blank.group("y")))
-    lines = tuple(m.group("line").strip(" *_") for m in _BODY_LINE.finditer(head[: number.start() if number else heading_pos or 600]))
+    lines = body_lines(flat_head[: number.start() if number else heading_pos or 600])
     if not number and heading_pos is not None and heading_pos > 1500 and not lines:
         return None
     return Header("original", ref, lines, place, span)
+
+
+# Where an issuing body's name starts inside a header block.
+_BODY_START = re.compile(
+    r"(?:ĐẢNG BỘ|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|HUYỆN [ỦU]Y|TỈNH [ỦU]Y|THÀNH [ỦU]Y|QUẬN [ỦU]Y|THỊ [ỦU]Y|ĐẢNG [ỦU]Y|"
+    r"[ỦU]Y BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|SỞ |BỘ |VĂN PHÒNG|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG|BAN )"
+)
+_HEADER_STOP = re.compile(r"CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập|-{3,}|\*|\n\n|_{3,}")
+
+
+def body_lines(head: str) -> tuple[str, ...]:
+    """The issuing-body names of a header, one per body, even when a portal broke
+    or joined their lines.
+
+    >>> body_lines("ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP --------\\n\\nCỘNG HÒA XÃ HỘI")
+    ('ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP',)
+    >>> body_lines("ĐẢNG BỘ TỈNH LAI CHÂU HUYỆN ỦY TAM ĐƯỜNG\\n\\n*")
+    ('ĐẢNG BỘ TỈNH LAI CHÂU', 'HUYỆN ỦY TAM ĐƯỜNG')
+    """
+    out = []
+    for block in _HEADER_STOP.split(head):
+        starts = [m.start() for m in _BODY_START.finditer(block)]
+        for a, b in zip(starts, starts[1:] + [len(block)]):
+            line = " ".join(block[a:b].split()).strip(" *_-")
+            if line and (not out or out[-1] != line):
+                out.append(line)
+    return tuple(out)
 
 
 def _heading(head: str) -> tuple[str | None, int | None]:

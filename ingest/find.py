@@ -194,10 +194,13 @@ def _short_forms(text, type_words, used_words) -> list[Hit]:
 
 
 def _alias_hits(text) -> list[Hit]:
-    hits = []
-    rows = tables.aliases()
+    """Well-known names ("Nghị quyết Trung ương 4 khóa XII") resolved through the alias
+    table; where a plenum adopted several, the subject words around the mention (or
+    around another mention of the same name in the text) decide, else none is taken."""
+    rows = [r for r in tables.aliases() if r.get("pattern_kind") == "plenum"]
     if not rows:
-        return hits
+        return []
+    found: list[tuple[re.Match, tuple, list[dict]]] = []
     for m in rx.ALIAS.finditer(text):
         ordinal = m.group("ord2") or m.group("ord1")
         if not ordinal:
@@ -205,21 +208,32 @@ def _alias_hits(text) -> list[Hit]:
         plenum = int(ordinal) if ordinal.isdigit() else rx.ORDINALS.get(ordinal.lower())
         khoa = m.group("khoa").upper()
         kind = "NQ" if m.group("tw").lower().startswith("ngh") else "KL"
-        found = [r for r in rows if r.get("pattern_kind") == "plenum" and r.get("type") == kind
-                 and str(r.get("hoi_nghi")) == str(plenum) and (r.get("khoa") or "").upper() == khoa]
-        if len(found) > 1:
-            window = text[m.end(): m.end() + 250].lower()
-            scored = [(sum(k.strip() and k.strip().lower() in window for k in (r.get("topic_keywords") or "").split("|")), r) for r in found]
-            best = max(s for s, _ in scored)
-            found = [r for s, r in scored if s == best] if best else []
-        if len(found) != 1:
+        name = (kind, str(plenum), khoa)
+        candidates = [r for r in rows if (r["type"], str(r["hoi_nghi"]), r["khoa"].upper()) == name]
+        if not candidates:
             continue
-        row = found[0]
+        found.append((m, name, _by_topic(candidates, text, m.start(), m.end())))
+    decided = {name: cands[0] for _, name, cands in found if len(cands) == 1}
+    hits = []
+    for m, name, _ in found:
+        row = decided.get(name)
+        if row is None:
+            continue
         date = row.get("date") or None
         ref = DirectiveRef(type=row["type"], number=row["number"], issuer_code=row.get("issuer_code") or "TW",
-                           date=date, year=int(date[:4]) if date else None, term=khoa, title=row.get("title") or None)
+                           date=date, year=int(date[:4]) if date else None, term=name[2], title=row.get("title") or None)
         hits.append(Hit(m.start(), m.end(), "alias", ref, tail_end=m.end(), via_alias=m.group(0)))
     return hits
+
+
+def _by_topic(candidates: list[dict], text: str, start: int, end: int) -> list[dict]:
+    if len(candidates) == 1:
+        return candidates
+    window = text[max(0, start - 300): end + 250].lower()
+    scored = [(sum(1 for k in (r.get("topic_keywords") or "").split("|") if k.strip() and k.strip().lower() in window), r)
+              for r in candidates]
+    best = max(score for score, _ in scored)
+    return [r for score, r in scored if score == best] if best else candidates
 
 
 _LEVEL_OF_BODY = (

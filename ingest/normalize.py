@@ -46,6 +46,8 @@ _HAS_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CYRILLIC_TOKEN = re.compile(r"[0-9A-ZĐ/\-\u0400-\u04ff]*[\u0400-\u04ff][0-9A-ZĐa-z/\-\u0400-\u04ff]*")
 _LATINISH = re.compile(r"[0-9A-ZĐ/]")  # Latin capital, digit or slash
 # "TƯ" written for "TW" in Party symbols: "35-NQ/TƯ".
+# A line break that is not part of a blank line.
+_SINGLE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 _TU_CENTRAL = re.compile(r"(?<=/)T[ƯỨ](?![A-Za-zÀ-ỹ])")
 
 
@@ -65,6 +67,13 @@ class NormText:
     # Anchors of a piecewise-linear map: positions in ``text`` and in ``original``.
     norm_anchors: tuple[int, ...] = ()
     orig_anchors: tuple[int, ...] = ()
+
+    @property
+    def flat(self) -> str:
+        """The text with single line breaks read as spaces (same length, same offsets):
+        portals break lines inside sentences and numbers ("Kế hoạch số\n283/KH-UBND");
+        a blank line still ends a paragraph."""
+        return _SINGLE_BREAK.sub(" ", self.text)
 
     def to_original(self, pos: int) -> int:
         """The original offset of position ``pos`` of the normalised text."""

@@ -36,12 +36,12 @@ def extract_text(text: str, *, source: str = "<text>", path: str = "", sha256: s
     [('224-KL/TU', 'implements', 'Lai Châu'), ('35-NQ/TW', 'refers_to', None)]
     """
     norm = normalize(text)
-    t = norm.text
+    t = norm.flat
     hits = find_hits(t)
-    kind, doc_ref, anchor, region = _document(t, hits)
+    kind, doc_ref, anchor, region = _document(norm.text, t, hits)
     own = {hit_key(doc_ref)} if doc_ref.number else set()
     groups = group_hits([h for h in hits if h is not anchor], exclude=own)
-    doc_place = _document_place(t, doc_ref, kind, anchor)
+    doc_place = _document_place(norm.text, t, doc_ref, kind, anchor)
     doc_ref = locate.apply_place(doc_ref, doc_place, locate.level_of_code(doc_ref.issuer_code))
     if doc_ref.level is None and kind != "other":
         doc_ref = doc_ref.with_(level=locate.level_of_code(doc_ref.issuer_code))
@@ -84,8 +84,8 @@ def extract_text(text: str, *, source: str = "<text>", path: str = "", sha256: s
     )
 
 
-def _document(t: str, hits: list[Hit]) -> tuple[str, DirectiveRef, Hit | None, tuple[int, int]]:
-    header = docmod.read_header(t, hits)
+def _document(structured: str, t: str, hits: list[Hit]) -> tuple[str, DirectiveRef, Hit | None, tuple[int, int]]:
+    header = docmod.read_header(structured, hits, t)
     first_cue = _first_cue(t)
     if header is not None:
         ref = header.ref
@@ -131,7 +131,7 @@ def _title_case(line: str) -> str:
     return " ".join(w.capitalize() if i else w.capitalize() for i, w in enumerate(words))
 
 
-def _document_place(t: str, ref: DirectiveRef, kind: str, anchor: Hit | None):
+def _document_place(structured: str, t: str, ref: DirectiveRef, kind: str, anchor: Hit | None):
     if kind == "other":
         return None
     level = locate.level_of_code(ref.issuer_code)
@@ -140,7 +140,7 @@ def _document_place(t: str, ref: DirectiveRef, kind: str, anchor: Hit | None):
     on = ref.date or (f"{ref.year}-06-30" if ref.year else None)
     head = t[: docmod.HEAD_CHARS]
     if kind == "original":
-        header = docmod.read_header(t, [])
+        header = docmod.read_header(structured, [], t)
         lines = list(header.body_lines) if header else []
         place = locate.place_of_lines(lines, on=on)
         if header and header.place:

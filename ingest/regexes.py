@@ -45,7 +45,7 @@ _PARTY = (
 _STATE_PART = rf"[{_UP}][{_UP}a-z0-9]{{0,11}}"
 _STATE = (
     rf"(?P<s_num>{_NUM}){_SP}/{_SP}(?:(?P<s_year>{_YEAR}){_SP}/{_SP})?"
-    rf"(?P<s_code>{_STATE_PART}(?:-{_STATE_PART}){{0,4}})"
+    rf"(?P<s_code>{_STATE_PART}(?:-[ ]?[{_UP}][{_UP}0-9]{{1,11}}(?![a-z])|-{_STATE_PART}){{0,4}})"
 )
 # A symbol, not glued to a longer token on either side. A footnote mark glued
 # after it ("146/2006/NĐ-CP[15]", "35-NQ/TW¹") is left outside the match.
@@ -122,7 +122,7 @@ _CONGRESS_BODY = (
     rf"(?:[ ]*(?:lần[ ]thứ[ ]+)?(?P<ord_b>[IVX]{{1,6}})\b)?"
     rf"(?:[ ,(]*(?:nhiệm[ ]kỳ|giai[ ]đoạn)[ ]+(?P<period>(?:19|20)\d\d[ ]?-[ ]?(?:19|20)\d\d))?"
 )
-CONGRESS = re.compile(rf"(?P<tw>nghị[ ]quyết)[ ]+{_CONGRESS_BODY}", re.IGNORECASE)
+CONGRESS = re.compile(rf"(?P<tw>nghị[ ]quyết)[ ]+(?:của[ ]+)?{_CONGRESS_BODY}", re.IGNORECASE)
 # A further congress in the same phrase: "… lần thứ XX và Đại hội Đảng toàn quốc lần thứ XIII".
 CONGRESS_MORE = re.compile(rf"[ ]*(?:,|và|;)[ ]*(?:nghị[ ]quyết[ ]+)?{_CONGRESS_BODY}", re.IGNORECASE)
 

@@ -22,7 +22,7 @@ CUES = ("thực hiện", "căn cứ", "triển khai", "cụ thể hóa", "cụ t
 _CUE = re.compile(r"(?<!\w)(thực[ ]hiện|căn[ ]cứ|triển[ ]khai|cụ[ ]thể[ ]h[oó]á?|quán[ ]triệt)(?!\w)", re.IGNORECASE)
 # A cue that opens a sentence (after bullets or numbering).
 _CUE_OPENING = re.compile(
-    r"^[ \-+*•–\d.)a-zđ]{0,6}?(?:Để[ ]+|để[ ]+)?(?:tiếp[ ]tục[ ]+)?(?P<cue>thực[ ]hiện|căn[ ]cứ|triển[ ]khai(?:[ ]thực[ ]hiện)?|cụ[ ]thể[ ]h[oó]á?|quán[ ]triệt)(?!\w)",
+    r"[ \-+*•–\d.)a-zđ]{0,6}?(?:Để[ ]+|để[ ]+)?(?:tiếp[ ]tục[ ]+)?(?P<cue>thực[ ]hiện|căn[ ]cứ|triển[ ]khai(?:[ ]thực[ ]hiện)?|cụ[ ]thể[ ]h[oó]á?|quán[ ]triệt)(?!\w)",
     re.IGNORECASE,
 )
 # Where the body of an original begins: "I. MỤC ĐÍCH", "1. …", "Điều 1", "QUYẾT ĐỊNH:".

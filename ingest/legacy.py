@@ -1,0 +1,199 @@
+"""Legacy Vietnamese font encodings: detect them and convert them to Unicode.
+
+Before Unicode, Vietnamese was typed in 8-bit fonts: TCVN3 (ABC; fonts
+``.VnTime``, ``.VnArial``) and VNI (``VNI-Times``). Such text, copied out of
+its font or read as Latin-1/cp1252, turns into mojibake like ``quyÕt``
+(TCVN3 for "quyết") or ``Nghò quyeát`` (VNI for "Nghị quyết").
+
+The byte tables are data: ``ingest/data/legacy_vn.csv`` (one row per legacy
+sequence, as code points, and its Unicode letter).
+
+Detection converts the text both ways and keeps the reading whose words are
+most often well-formed Vietnamese syllables (:func:`vietnamese_score`).
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["LEGACY_ENCODINGS", "detect_legacy", "convert_legacy", "legacy_share", "vietnamese_score"]
+
+LEGACY_ENCODINGS = ("tcvn3", "vni")
+
+# ---------------------------------------------------------------------------
+# Patterns
+# ---------------------------------------------------------------------------
+
+# Letters that only Unicode Vietnamese has (ă đ ĩ ũ ơ ư, the precomposed
+# U+1EA0–U+1EF9 block, and the combining tone marks of decomposed text); a line
+# containing one is already Unicode, e.g. "Đảng".
+_UNICODE_VIET_LETTER = re.compile(
+    r"[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9"
+    r"\u0300\u0301\u0303\u0309\u0323]"
+)
+
+# Latin-1 characters from the upper half: every legacy sequence has one.
+_HIGH_LATIN1 = re.compile(r"[\u00a1-\u00ff]")
+
+# A word: a run of letters (no digits, no underscore), e.g. "quyết", "quyÕt".
+_WORD = re.compile(r"[^\W\d_]+")
+
+# The five tone marks as combining characters (NFD).
+_TONE_MARKS = re.compile(r"[\u0300\u0301\u0303\u0309\u0323]")
+
+# One syllable, tone marks removed, lowercase: onset + nucleus + coda,
+# e.g. "nghiêng" = ngh + iê + ng, "quyêt" = qu + yê + t, "đang" = đ + a + ng.
+_ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+_NUCLEUS = (
+    r"(?:iêu|yêu|oai|oay|oeo|uây|uôi|uya|uyê|uyu|ươi|ươu"
+    r"|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|oo|ôi|ơi|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê"
+    r"|[aăâeêioôơuưy])"
+)
+_CODA = r"(?:ch|ng|nh|[cmnpt])?"
+_SYLLABLE = re.compile(rf"{_ONSET}{_NUCLEUS}{_CODA}")
+
+# A line break, kept by the line-wise conversion.
+_LINE = re.compile(r"[^\n]*\n?")
+
+_SAMPLE_CHARS = 200_000  # detection looks at this much text at most
+_MIN_GAIN = 0.15  # a conversion must make this many more words valid syllables
+_MIN_SCORE = 0.6  # ... and leave at least this share of words valid
+
+
+# ---------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def _table(encoding: str) -> dict[str, str]:
+    """Legacy sequence → Unicode letter for one encoding, read from the CSV."""
+    rows = resources.files("ingest").joinpath("data/legacy_vn.csv").read_text(encoding="utf-8")
+    lines = (line for line in rows.splitlines() if line and not line.startswith("#"))
+    table = {}
+    for row in csv.DictReader(lines):
+        if row["encoding"] == encoding:
+            legacy = "".join(chr(int(cp, 16)) for cp in row["legacy_hex"].split())
+            table[legacy] = row["unicode"]
+    return table
+
+
+@lru_cache(maxsize=None)
+def _pattern(encoding: str) -> re.Pattern[str]:
+    """One alternation of every legacy sequence, longest first."""
+    keys = sorted(_table(encoding), key=len, reverse=True)
+    return re.compile("|".join(re.escape(k) for k in keys))
+
+
+# ---------------------------------------------------------------------------
+# Public functions
+# ---------------------------------------------------------------------------
+
+
+def vietnamese_score(text: str) -> float:
+    """The share of words in ``text`` that are well-formed Vietnamese syllables.
+
+    Words are runs of letters; a word counts when, lowercased and without its
+    tone mark, it is onset + vowel nucleus + coda and carries at most one tone.
+    Returns 0.0 for text without words.
+
+    >>> vietnamese_score("Nghị quyết của Bộ Chính trị")
+    1.0
+    >>> vietnamese_score("Ngh\\xde quyÕt")
+    0.0
+    """
+    words = _WORD.findall(unicodedata.normalize("NFC", text))
+    if not words:
+        return 0.0
+    return sum(map(_is_syllable, words)) / len(words)
+
+
+def detect_legacy(text: str) -> str | None:
+    """``"tcvn3"`` or ``"vni"`` when ``text`` is legacy-font mojibake, else None.
+
+    >>> detect_legacy("Ngh\\xde quyÕt cña Bé ChÝnh trÞ")
+    'tcvn3'
+    >>> detect_legacy("Nghò quyeát cuûa Boä Chính trò")
+    'vni'
+    >>> detect_legacy("Nghị quyết của Bộ Chính trị") is None
+    True
+    """
+    sample = _legacy_lines(text[:_SAMPLE_CHARS])
+    if len(_HIGH_LATIN1.findall(sample)) < 2:
+        return None
+    before = vietnamese_score(sample)
+    best, best_score = None, before + _MIN_GAIN
+    for encoding in LEGACY_ENCODINGS:
+        score = vietnamese_score(_convert_all(sample, encoding))
+        if score >= best_score and score >= _MIN_SCORE:
+            best, best_score = encoding, score
+    return best
+
+
+def convert_legacy(text: str, encoding: str) -> str:
+    """``text`` read in a legacy font ``encoding`` (``tcvn3`` or ``vni``), as Unicode (NFC).
+
+    Lines that already contain Unicode-only Vietnamese letters (ư, ơ, đ, ạ …)
+    are left alone, so a page that mixes a Unicode menu with a legacy body
+    converts only the body.
+
+    >>> convert_legacy("Ngh\\xde quyÕt sè 35", "tcvn3")
+    'Nghị quyết số 35'
+    >>> convert_legacy("Nghò quyeát soá 35", "vni")
+    'Nghị quyết số 35'
+    """
+    if encoding not in LEGACY_ENCODINGS:
+        raise ValueError(f"unknown legacy encoding {encoding!r}; allowed: {', '.join(LEGACY_ENCODINGS)}")
+    return "".join(
+        line if _UNICODE_VIET_LETTER.search(line) else _convert_all(line, encoding)
+        for line in _LINE.findall(text)
+    )
+
+
+def legacy_share(text: str) -> float:
+    """The share of words that hold a legacy sequence and are no Vietnamese syllable.
+
+    High for mojibake (converted or not), low for Unicode Vietnamese; only
+    lines without Unicode-only Vietnamese letters are looked at.
+
+    >>> round(legacy_share("Ngh\\xde quyÕt cña Bé ChÝnh trÞ"), 2)
+    0.67
+    >>> legacy_share("Nghị quyết của Bộ Chính trị")
+    0.0
+    """
+    words = _WORD.findall(_legacy_lines(text[:_SAMPLE_CHARS]))
+    if not words:
+        return 0.0
+    marked = _marked_words()
+    return sum(1 for w in words if marked.search(w) and not _is_syllable(w)) / len(words)
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------
+
+
+def _convert_all(text: str, encoding: str) -> str:
+    table = _table(encoding)
+    return _pattern(encoding).sub(lambda m: table[m.group()], text)
+
+
+@lru_cache(maxsize=None)
+def _marked_words() -> re.Pattern[str]:
+    """Any character that starts or ends a legacy sequence and is not ASCII."""
+    chars = {c for enc in LEGACY_ENCODINGS for key in _table(enc) for c in key if ord(c) > 0x7F}
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+
+
+def _legacy_lines(text: str) -> str:
+    """The lines of ``text`` that could be legacy text (no Unicode-only letters)."""
+    return "".join(line for line in _LINE.findall(text) if not _UNICODE_VIET_LETTER.search(line))
+
+
+def _is_syllable(word: str) -> bool:
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    bare, tones = _TONE_MARKS.subn("", decomposed)
+    return tones <= 1 and _SYLLABLE.fullmatch(unicodedata.normalize("NFC", bare)) is not None

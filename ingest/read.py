@@ -1,0 +1,580 @@
+"""Files → :class:`~ingest.models.RawText`: the first stage of the pipeline.
+
+Reads ``.txt``/``.md`` (UTF-8, UTF-16 with BOM, Windows-1258, and the legacy
+font encodings TCVN3 and VNI, see :mod:`ingest.legacy`), ``.html``/``.htm``
+(portal boilerplate stripped with trafilatura), ``.docx`` (python-docx) and
+``.pdf`` (pypdf, text layer only). Every failure is a
+:class:`~ingest.errors.ReadError` that names the file and the reason.
+
+Text files are returned as decoded, never edited, because offsets point into
+them; :func:`boilerplate_spans` tells which lines are portal chrome
+("Đang online: 17", "Đăng nhập") so that later stages can skip them.
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import io
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .errors import ReadError
+from .legacy import convert_legacy, detect_legacy, legacy_share, vietnamese_score
+from .models import RawText
+
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "BOILERPLATE_PATTERNS",
+    "read_file",
+    "read_bytes",
+    "iter_paths",
+    "boilerplate_spans",
+]
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+
+# File suffix (or a ``fmt`` argument) → RawText.format.
+_FORMATS = {"txt": "txt", "md": "txt", "html": "html", "htm": "html", "docx": "docx", "pdf": "pdf"}
+
+DEFAULT_MAX_BYTES = 20_000_000
+
+# ---------------------------------------------------------------------------
+# Decoding thresholds
+# ---------------------------------------------------------------------------
+
+_BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Magic numbers of binary files that sometimes carry a text suffix.
+_SIGNATURES = (
+    (b"%PDF-", "a PDF"),
+    (b"PK\x03\x04", "a zip archive (docx/xlsx?)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE file (old .doc/.xls?)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+)
+
+# Control characters that never occur in text (tab, newlines and form feed excepted).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_MAX_CONTROL_SHARE = 0.005
+
+# A Windows-1258 (or other 8-bit) reading must make this share of words Vietnamese syllables.
+_MIN_VIETNAMESE = 0.5
+# Vowels with a diacritic (NFC): a reading without any is not shown to be Vietnamese.
+_VIETNAMESE_LETTER = re.compile(r"[àáâãèéêìíòóôõùúýăđĩũơưạ-ỹ]", re.IGNORECASE)
+# Text that decodes as UTF-8 but for at most this share of bytes is UTF-8 with a few broken bytes.
+_MAX_BAD_UTF8_SHARE = 0.001
+# Legacy mojibake left in this share of words (or more) means "could not convert".
+_MAX_LEGACY_SHARE = 0.3
+_MIN_WORDS_FOR_LEGACY_ERROR = 20
+
+# <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+# ---------------------------------------------------------------------------
+# Boilerplate lines of Vietnamese web portals (NukeViet, Joomla, thuvienphapluat …).
+# Each pattern matches one whole line, NFC, case-insensitive, after an optional
+# bullet ("• ", "- ", "* ", "## ").
+# ---------------------------------------------------------------------------
+
+_BULLET = r"[\s\u00a0]*(?:(?:[•·*|>–-]|\#{1,6})[\s\u00a0]*)?"
+_END = r"[\s\u00a0.:]*"
+
+# A visitor counter, one or several on a line: "Đang online: 17", "Hôm nay: 968",
+# "Đang truy cập : 25 | Tổng lượt truy cập : 1.234.567", "Tất cả: 465,023".
+_COUNTER_LABEL = r"""
+    (?:đang\ (?:online|truy\ cập|xem)|trực\ tuyến|online|khách|thành\ viên|máy\ chủ\ tìm\ kiếm
+    |hôm\ nay|hôm\ qua|trong\ tuần|tuần\ này|tuần\ trước|trong\ tháng|tháng\ này|tháng\ trước
+    |trong\ năm|năm\ nay|tất\ cả|tổng\ cộng|tổng\ số(?:\ lượt\ truy\ cập)?|tổng\ (?:lượt\ )?truy\ cập
+    |(?:số\ )?lượt\ (?:truy\ cập|xem)|lượt\ người\ xem)
+"""
+VISITOR_COUNTER = re.compile(
+    rf"""{_BULLET}(?:{_COUNTER_LABEL}\s*[:：]\s*[\d.,\s]+\d[\s|/–-]*)+{_END}""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Headings of sidebars and related-article boxes: "Thống kê truy cập", "Thông tin mới nhất",
+# "Tin liên quan", "## Xem thêm", "Những tin cũ hơn".
+SIDEBAR_HEADING = re.compile(
+    rf"""{_BULLET}(?:
+        thống\ kê\ (?:lượt\ )?truy\ cập|bộ\ đếm(?:\ truy\ cập)?|số\ lượt\ truy\ cập|lượt\ truy\ cập
+        |(?:thông\ )?tin\ mới(?:\ nhất)?|tin\ (?:xem|đọc)\ nhiều(?:\ nhất)?|tin\ nổi\ bật|tin\ tiêu\ điểm
+        |tin\ liên\ quan|bài\ viết\ liên\ quan|(?:các\ )?tin\ khác|tin\ cùng\ chuyên\ mục
+        |những\ tin\ (?:mới|cũ)\ hơn|xem\ thêm|xem\ tiếp|thăm\ dò\ ý\ kiến|liên\ kết\ website
+        |thư\ viện\ (?:ảnh|video)
+    ){_END}""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Login widgets: "Đăng nhập", "Quên mật khẩu?", "Hãy đăng nhập hoặc đăng ký Thành viên ...",
+# "Bạn đã không sử dụng Site, Bấm vào đây để duy trì trạng thái đăng nhập. Thời gian chờ: 60 giây".
+LOGIN = re.compile(
+    rf"""{_BULLET}(?:
+        đăng\ nhập|đăng\ ký|đăng\ xuất|quên\ mật\ khẩu\??|tên\ đăng\ nhập|mật\ khẩu|ghi\ nhớ(?:\ đăng\ nhập)?
+        |hãy\ đăng\ nhập\ hoặc\ đăng\ ký\ thành\ viên.*
+        |bạn\ đã\ không\ sử\ dụng\ site.*
+        |thời\ gian\ chờ\s*:\s*\d+\s*giây
+    ){_END}""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Article rating widgets: "Tổng số điểm của bài viết là: 0 trong 0 đánh giá",
+# "Click để đánh giá bài viết", "Đánh giá bài viết".
+RATING = re.compile(
+    rf"""{_BULLET}(?:
+        tổng\ số\ điểm\ của\ bài\ viết\ là\s*:?\s*[\d.,]+\s*trong\s*[\d.,]+\s*đánh\ giá
+        |(?:click|nhấp|bấm)\ (?:vào\ )?để\ đánh\ giá(?:\ bài\ viết)?
+        |đánh\ giá\ bài\ viết|bình\ chọn\ bài\ viết
+    ){_END}""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Reader comments: "Ý kiến bạn đọc", "Gửi ý kiến", "Bình luận (3)", "Chưa có bình luận nào".
+COMMENTS = re.compile(
+    rf"""{_BULLET}(?:
+        ý\ kiến\ (?:bạn\ đọc|của\ bạn)|gửi\ (?:ý\ kiến|bình\ luận|phản\ hồi)(?:\ của\ bạn)?
+        |viết\ bình\ luận(?:\ của\ bạn)?|bình\ luận(?:\s*\(\d+\))?|chưa\ có\ (?:bình\ luận|ý\ kiến).*
+        |mã\ (?:bảo\ mật|xác\ nhận|an\ toàn)
+    ){_END}""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Share and print buttons, one or several on a line: "Chia sẻ", "Facebook Zalo", "In bài viết | Gửi email".
+_SHARE_WORD = r"""
+    (?:chia\ sẻ(?:\ bài\ viết)?|share|tweet|like|facebook|zalo|twitter|e-?mail|in\ bài(?:\ viết)?
+    |in\ trang|bản\ in|gửi\ (?:e-?mail|bài\ viết|cho\ bạn\ bè)|lưu\ bài\ viết|quay\ lại|trở\ về
+    |(?:về|lên)\ đầu\ trang|đầu\ trang)
+"""
+SHARE = re.compile(
+    rf"""{_BULLET}{_SHARE_WORD}(?:[\s|/·•:]+{_SHARE_WORD})*{_END}""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Site footers: "Bản quyền thuộc Huyện ủy ...", "Copyright © 2020 ...", "© 2021 Tỉnh ủy ...",
+# "Chịu trách nhiệm chính: ...", "Giấy phép số 12/GP-TTĐT ...", "Ghi rõ nguồn ... khi phát hành lại",
+# "Thiết kế bởi ...", "Địa chỉ: ... Điện thoại: ... Fax: ...".
+FOOTER = re.compile(
+    rf"""{_BULLET}(?:
+        bản\ quyền\s*(?:thuộc|©|\(c\)).*|copyright.*|©\s*\d{{4}}.*
+        |(?:người\ )?chịu\ trách\ nhiệm\ (?:chính|nội\ dung|xuất\ bản)\s*:.*
+        |giấy\ phép\b[^.]*\bsố\b.*/GP.*
+        |.*ghi\ rõ\ nguồn.*(?:phát\ hành\ lại|trích\ dẫn|sử\ dụng\ lại).*
+        |(?:thiết\ kế|phát\ triển)(?:\ và\ phát\ triển)?\ bởi.*
+        |(?:địa\ chỉ|điện\ thoại|đt|fax|e-?mail)\s*:.*(?:điện\ thoại|đt|fax|e-?mail)\s*:.*
+    ){_END}""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("visitor_counter", VISITOR_COUNTER),
+    ("sidebar_heading", SIDEBAR_HEADING),
+    ("login", LOGIN),
+    ("rating", RATING),
+    ("comments", COMMENTS),
+    ("share", SHARE),
+    ("footer", FOOTER),
+)
+
+_MAX_BOILERPLATE_LINE = 300  # longer lines are never boilerplate
+_LINE = re.compile(r"[^\n]*")
+
+
+# ---------------------------------------------------------------------------
+# Public functions
+# ---------------------------------------------------------------------------
+
+
+def read_file(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
+    """Read one file into a :class:`RawText`; the size is checked before reading.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "kh.txt"
+    >>> _ = p.write_bytes("Kế hoạch số 12-KH/HU".encode("utf-8"))
+    >>> raw = read_file(p)
+    >>> raw.text, raw.source, raw.encoding, raw.format
+    ('Kế hoạch số 12-KH/HU', 'kh.txt', 'utf-8', 'txt')
+    """
+    name = str(path)
+    fmt = _format_of(Path(path).suffix, name)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError as err:
+        raise ReadError(name, "no such file") from err
+    except OSError as err:
+        raise ReadError(name, f"cannot stat: {err.strerror}") from err
+    if not os.path.isfile(path):
+        raise ReadError(name, "not a regular file")
+    if st.st_size > max_bytes:
+        raise ReadError(name, _too_large(st.st_size, max_bytes))
+    data = _read_at_most(path, max_bytes + 1)
+    if len(data) > max_bytes:  # the file grew since os.stat
+        raise ReadError(name, _too_large(len(data), max_bytes))
+    return read_bytes(data, source=Path(path).name, path=name, fmt=fmt)
+
+
+def read_bytes(data: bytes, *, source: str, path: str = "", fmt: str | None = None) -> RawText:
+    """Decode the bytes of one file; ``fmt`` (txt, md, html, htm, docx, pdf) defaults to the suffix.
+
+    >>> read_bytes("Số 1-KH/HU".encode("utf-16"), source="a.txt").text
+    'Số 1-KH/HU'
+    >>> read_bytes(b"<p>Ngh\\xf2\\xeca quy\\xea\\xect s\\xf4\\xec 1</p>", source="a.html").encoding
+    'cp1258'
+    """
+    name = path or source
+    fmt = _format_of(fmt if fmt is not None else Path(path or source).suffix, name)
+    if not data:
+        raise ReadError(name, "empty file")
+    text, encoding = _READERS[fmt](data, name)
+    text, encoding = _fix_legacy(text, encoding, name)
+    if not text.strip():
+        raise ReadError(name, _NO_TEXT[fmt])
+    sha = hashlib.sha256(data).hexdigest()
+    return RawText(text, source=source, path=path, sha256=sha, encoding=encoding, format=_FORMATS[fmt])
+
+
+def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
+    """Files named in ``paths``, folders walked recursively (sorted, supported suffixes only).
+
+    Hidden files and folders (name starting with ".") are skipped inside
+    folders; a file named explicitly is always yielded.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> for n in ("b.txt", "a.pdf", ".hidden.txt", "meta.jsonl", "sub/c.docx"):
+    ...     (d / n).parent.mkdir(exist_ok=True); _ = (d / n).write_text("x")
+    >>> [p.relative_to(d).as_posix() for p in iter_paths([d])]
+    ['a.pdf', 'b.txt', 'sub/c.docx']
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        raise TypeError("iter_paths takes an iterable of paths, not one path; wrap it in a list")
+    for given in paths:
+        root = Path(given)
+        if root.is_dir():
+            yield from _walk(root)
+        elif root.exists():
+            yield root
+        else:
+            raise ReadError(str(given), "no such file or folder")
+
+
+def boilerplate_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``text`` that is portal boilerplate, in order.
+
+    The line's newline is not part of its span. See ``BOILERPLATE_PATTERNS``.
+
+    >>> text = "Thống kê truy cập\\n  • Đang online: 17\\nKế hoạch số 5-KH/TU\\nĐăng nhập"
+    >>> [text[s:e] for s, e in boilerplate_spans(text)]
+    ['Thống kê truy cập', '  • Đang online: 17', 'Đăng nhập']
+    """
+    spans = []
+    for m in _LINE.finditer(text):
+        line = m.group()
+        if line.strip() and len(line) <= _MAX_BOILERPLATE_LINE and _is_boilerplate(line):
+            spans.append((m.start(), m.end() - line.endswith("\r")))
+    return spans
+
+
+# ---------------------------------------------------------------------------
+# Formats
+# ---------------------------------------------------------------------------
+
+
+def _read_txt(data: bytes, name: str) -> tuple[str, str]:
+    return _decode(data, name)
+
+
+def _read_html(data: bytes, name: str) -> tuple[str, str]:
+    html, encoding = _decode_html(data, name)
+    text = _html_main_text(html) or _html_plain_text(html)
+    paragraphs = [p.strip() for p in text.splitlines()]
+    return "\n\n".join(p for p in paragraphs if p and not _is_boilerplate(p)), encoding
+
+
+def _read_docx(data: bytes, name: str) -> tuple[str, str]:
+    import docx  # imported here: python-docx is slow to import and only needed for .docx
+
+    if not data.startswith(b"PK"):
+        raise ReadError(name, "corrupt docx: not a zip archive")
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines = list(_docx_lines(document))
+    except Exception as err:  # python-docx raises zipfile, lxml and KeyError errors alike
+        raise ReadError(name, f"corrupt docx: {type(err).__name__}: {err}") from err
+    return "\n".join(lines), "unicode"
+
+
+def _read_pdf(data: bytes, name: str) -> tuple[str, str]:
+    import pypdf
+
+    if b"%PDF-" not in data[:1024]:
+        raise ReadError(name, "corrupt pdf: no %PDF header")
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            reader.decrypt("")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except Exception as err:  # pypdf raises many error types for broken files
+        raise ReadError(name, f"corrupt pdf: {type(err).__name__}: {err}") from err
+    if not any(p.strip() for p in pages):
+        raise ReadError(name, "scanned PDF: no text layer")
+    return "\n\n".join(pages), "unicode"
+
+
+_READERS = {"txt": _read_txt, "md": _read_txt, "html": _read_html, "htm": _read_html, "docx": _read_docx, "pdf": _read_pdf}
+_NO_TEXT = {
+    "txt": "empty file (only whitespace)",
+    "md": "empty file (only whitespace)",
+    "html": "no text in HTML",
+    "htm": "no text in HTML",
+    "docx": "no text in docx",
+    "pdf": "scanned PDF: no text layer",
+}
+
+
+# ---------------------------------------------------------------------------
+# Decoding
+# ---------------------------------------------------------------------------
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    """Bytes → (text, encoding): BOM, UTF-8, then the best 8-bit Vietnamese reading."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _decode_bom(data, bom, encoding, name)
+    _check_not_binary(data, name)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _decode_8bit(data, name)
+    _check_controls(text, name)
+    return text, "utf-8"
+
+
+def _decode_bom(data: bytes, bom: bytes, encoding: str, name: str) -> tuple[str, str]:
+    try:
+        text = data[len(bom):].decode(encoding.removesuffix("-sig"))
+    except UnicodeDecodeError as err:
+        raise ReadError(name, f"invalid {encoding} after its byte-order mark at byte {err.start + len(bom)}") from err
+    _check_controls(text, name)
+    return text, encoding
+
+
+def _decode_8bit(data: bytes, name: str) -> tuple[str, str]:
+    """Not UTF-8: Windows-1258, legacy TCVN3/VNI read as cp1252, or UTF-8 with a few broken bytes."""
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    good = sum(1 for c in lenient if ord(c) > 0x7F) - bad
+    if bad <= max(1, len(data) * _MAX_BAD_UTF8_SHARE) and good >= 10 * bad:
+        return lenient, "utf-8+replace"
+    candidates = []
+    cp1258 = _try_decode(data, "cp1258")
+    if cp1258 is not None and _looks_vietnamese(cp1258):
+        candidates.append((vietnamese_score(unicodedata.normalize("NFC", cp1258)), cp1258, "cp1258"))
+    western, western_name = _western(data)
+    legacy = detect_legacy(western)
+    if legacy is not None:
+        converted = convert_legacy(western, legacy)
+        candidates.append((vietnamese_score(converted), converted, f"{western_name}+{legacy}"))
+    if not candidates:
+        raise ReadError(name, "unknown encoding: not UTF-8, and neither Windows-1258 nor TCVN3/VNI gives Vietnamese text")
+    _, text, encoding = max(candidates, key=lambda c: c[0])
+    _check_controls(text, name)
+    return text, encoding
+
+
+def _decode_html(data: bytes, name: str) -> tuple[str, str]:
+    """Honour a BOM, then ``<meta charset>``, then guess as for text."""
+    if any(data.startswith(bom) for bom, _ in _BOMS):
+        return _decode(data, name)
+    m = _META_CHARSET.search(data[:4096])
+    if m:
+        declared = _codec_name(m.group(1).decode("ascii", "replace"))
+        if declared is not None:
+            text = _try_decode(data, declared)
+            if text is not None:
+                return text, declared
+    return _decode(data, name)
+
+
+def _fix_legacy(text: str, encoding: str, name: str) -> tuple[str, str]:
+    """Convert TCVN3/VNI mojibake that a Unicode decoding left in the text."""
+    if "+" in encoding and encoding.rsplit("+", 1)[1] in ("tcvn3", "vni"):
+        return _check_converted(text, encoding, name), encoding
+    legacy = detect_legacy(text)
+    if legacy is not None:
+        encoding = f"{encoding}+{legacy}"
+        return _check_converted(convert_legacy(text, legacy), encoding, name), encoding
+    if _legacy_leftover(text):
+        raise ReadError(name, "legacy font text (TCVN3/VNI-like mojibake) that cannot be converted")
+    return text, encoding
+
+
+def _check_converted(text: str, encoding: str, name: str) -> str:
+    if _legacy_leftover(text):
+        raise ReadError(name, f"legacy text ({encoding}) could not be converted: mojibake remains")
+    return text
+
+
+def _legacy_leftover(text: str) -> bool:
+    sample = text[:200_000]
+    return len(sample.split()) >= _MIN_WORDS_FOR_LEGACY_ERROR and legacy_share(sample) >= _MAX_LEGACY_SHARE
+
+
+def _looks_vietnamese(text: str) -> bool:
+    nfc = unicodedata.normalize("NFC", text)
+    return (
+        _VIETNAMESE_LETTER.search(nfc) is not None
+        and _control_share(nfc) < _MAX_CONTROL_SHARE
+        and vietnamese_score(nfc) >= _MIN_VIETNAMESE
+    )
+
+
+def _western(data: bytes) -> tuple[str, str]:
+    text = _try_decode(data, "cp1252")
+    return (text, "cp1252") if text is not None else (data.decode("latin-1"), "latin-1")
+
+
+def _check_not_binary(data: bytes, name: str) -> None:
+    for magic, what in _SIGNATURES:
+        if data.startswith(magic):
+            raise ReadError(name, f"binary content: {what}, not text")
+    if b"\x00" in data:
+        raise ReadError(name, "binary content: NUL bytes, not text")
+
+
+def _check_controls(text: str, name: str) -> None:
+    if _control_share(text[:100_000]) >= _MAX_CONTROL_SHARE:
+        raise ReadError(name, "binary content: control characters, not text")
+
+
+def _control_share(text: str) -> float:
+    return len(_CONTROL.findall(text)) / max(1, len(text))
+
+
+def _try_decode(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _codec_name(label: str) -> str | None:
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return "cp1258" if name == "cp1258" else name
+
+
+# ---------------------------------------------------------------------------
+# HTML
+# ---------------------------------------------------------------------------
+
+
+def _html_main_text(html: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(html, include_comments=False, favor_recall=True, include_tables=True) or ""
+
+
+class _PlainText(HTMLParser):
+    """A plain HTML-to-text converter: block elements become line breaks, chrome is dropped."""
+
+    SKIP = {"script", "style", "noscript", "template", "nav", "header", "footer", "form", "button", "select", "iframe", "svg"}
+    BLOCK = {
+        "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+        "table", "ul", "ol", "blockquote", "pre", "dd", "dt", "hr", "td", "th", "main", "aside",
+    }
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def _html_plain_text(html: str) -> str:
+    parser = _PlainText()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+# ---------------------------------------------------------------------------
+# docx
+# ---------------------------------------------------------------------------
+
+
+def _docx_lines(container) -> Iterator[str]:
+    """Paragraph texts of a document or table cell in order, table cells row by row."""
+    for block in container.iter_inner_content():
+        if hasattr(block, "rows"):
+            yield from _docx_table_lines(block)
+        else:
+            yield block.text
+
+
+def _docx_table_lines(table) -> Iterator[str]:
+    seen = set()  # holds the elements themselves, so that their identity stays stable
+    for row in table.rows:
+        for cell in row.cells:
+            if cell._tc in seen:  # a merged cell appears once per grid column it spans
+                continue
+            seen.add(cell._tc)
+            yield from _docx_lines(cell)
+
+
+# ---------------------------------------------------------------------------
+# Small helpers
+# ---------------------------------------------------------------------------
+
+
+def _format_of(suffix_or_fmt: str, name: str) -> str:
+    key = suffix_or_fmt.lower().lstrip(".")
+    if key not in _FORMATS:
+        allowed = ", ".join(SUPPORTED_SUFFIXES)
+        raise ReadError(name, f"unsupported format {suffix_or_fmt or '(no suffix)'!r}; allowed: {allowed}")
+    return key
+
+
+def _read_at_most(path: str | os.PathLike, size: int) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            return f.read(size)
+    except OSError as err:
+        raise ReadError(str(path), f"cannot read: {err.strerror}") from err
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"too large: {size:,} bytes, the limit is {limit:,} (max_bytes)"
+
+
+def _is_boilerplate(line: str) -> bool:
+    nfc = unicodedata.normalize("NFC", line)
+    return any(pattern.fullmatch(nfc) for _, pattern in BOILERPLATE_PATTERNS)
