@@ -23,7 +23,7 @@ import json
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -552,7 +552,8 @@ def _contains(outer: Place, inner: Place) -> bool:
     return outer.district is None or outer.district == inner.district
 
 
-def _pick(entries: list[_Entry]) -> Place | None:
+@functools.lru_cache(maxsize=1 << 14)
+def _pick(entries: tuple[_Entry, ...]) -> Place | None:
     """The one place a list of matches means: the highest level named wins
     (a province over a same-named city, a district over a commune); across
     both maps, a legacy unit and the 2025 unit of the same name in its
@@ -584,7 +585,7 @@ def resolve(
     >>> resolve("Châu Thành") is None, resolve("huyện Châu Thành", within="Tiền Giang").province
     (True, 'Tiền Giang')
     """
-    return _pick(_lookup_entries(name, on, level, within))
+    return _pick(tuple(_lookup_entries(name, on, level, within)))
 
 
 # ---------------------------------------------------------------- text
@@ -593,7 +594,7 @@ def resolve(
 class _Hit(NamedTuple):
     start: int
     end: int
-    entries: Sequence[_Entry]
+    entries: tuple[_Entry, ...]
 
 
 def _name_after(
@@ -622,6 +623,12 @@ def _written_entries(written: str, kind: str, which: str, within: str | None) ->
     return tuple(_entries(name_key(written), kind, which, None, within))
 
 
+@functools.lru_cache(maxsize=256)
+def _unit_kind(written: str) -> str:
+    """The unit type a unit word as written names: "Huyện ủy" → "huyện"."""
+    return _UNIT_WORDS[name_key(written)]
+
+
 def _scan(text: str, which: str, within: str | None, strict: bool) -> list[_Hit]:
     """Unit word + name mentions, left to right, not overlapping."""
     hits: list[_Hit] = []
@@ -629,7 +636,7 @@ def _scan(text: str, which: str, within: str | None, strict: bool) -> list[_Hit]
     for m in UNIT_WORD_RE.finditer(text):
         if m.start() < last:
             continue
-        kind = _UNIT_WORDS[name_key(m.group("unit"))]
+        kind = _unit_kind(m.group("unit"))
         named = _name_after(text, m.end(), kind, which, within, strict)
         if named:
             hits.append(_Hit(m.start(), named[0], named[1]))
@@ -637,12 +644,12 @@ def _scan(text: str, which: str, within: str | None, strict: bool) -> list[_Hit]
     return hits
 
 
-def _narrow(hit: _Hit, context: Place | None) -> list[_Entry]:
+def _narrow(hit: _Hit, context: Place | None) -> tuple[_Entry, ...]:
     """A mention's matches that lie in the place named right after it, if any do."""
     if context is None or context.level == "commune":
         return hit.entries
     inside = [e for e in hit.entries if _RANK[e.place.level] > _RANK[context.level] and _contains(context, e.place)]
-    return inside or hit.entries
+    return tuple(inside) or tuple(hit.entries)
 
 
 def find_places(text: str, *, on: date | str | None = None) -> list[tuple[int, int, Place]]:
