@@ -56,7 +56,7 @@ def read_header(text: str, hits: list[Hit], flat: str | None = None) -> Header |
     """
     head = text[:HEAD_CHARS]
     flat_head = (flat or text)[:HEAD_CHARS]
-    number = rx.HEADER_NUMBER.search(flat_head)
+    number = rx.HEADER_NUMBER.search(head) or rx.HEADER_NUMBER.search(flat_head)
     heading_code, heading_pos = _heading(head)
     kinh_gui = _KINH_GUI.search(head)
     if not number and heading_code is None:
@@ -73,7 +73,7 @@ def read_header(text: str, hits: list[Hit], flat: str | None = None) -> Header |
     if ref.type is None and kinh_gui:
         ref = ref.with_(type="CV")
     place = None
-    pd = rx.PLACE_DATE_LINE.search(flat_head)
+    pd = rx.PLACE_DATE_LINE.search(head) or rx.PLACE_DATE_LINE.search(flat_head)
     if pd:
         date = parse_date(pd)
         ref = ref.with_(date=date, year=int(date[:4]) if date else ref.year)

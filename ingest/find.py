@@ -18,6 +18,9 @@ __all__ = ["find_hits", "parse_date", "issuer_after"]
 
 # How far back from a symbol its type word may stand ("Kết luận số 187, 188-KL/TW").
 _TYPE_WORD_REACH = 40
+_TITLE_REACH = 150
+# "<type word> <Title words> số <symbol>": a named law or resolution with its number.
+_TITLE_THEN_SO = re.compile(r"^[ ][A-ZĐÀ-Ỹ][^;.:\n()“”\"]{0,140}?[ ]số[ ]*:?[ ]*$")
 _BEFORE_SYMBOL = re.compile(r"^[ \n]*(?:số|Số|SỐ)?[ \n]*[:.]?[ \n]*(?P<list>(?:\d{1,5}[ ]*(?:,|;|và)[ ]*)*)$")
 # "của <issuer>" after a citation: the issuer runs to the next clause boundary.
 _ISSUER_AFTER = re.compile(
@@ -89,15 +92,19 @@ def find_hits(text: str) -> list[Hit]:
 
 
 def _type_word_before(start: int, type_words, tw_ends, text: str):
-    """The type word that governs a symbol at ``start`` and the numbers listed before it."""
+    """The type word that governs a symbol at ``start`` and the numbers listed before it:
+    right before it ("Kết luận số 187, 188-KL/TW"), or before a title that ends in
+    "số" ("Luật Tổ chức chính quyền địa phương số 72/2025/QH15")."""
     i = bisect_left(tw_ends, start + 1) - 1
-    while i >= 0 and type_words[i][1] >= start - _TYPE_WORD_REACH:
-        between = text[type_words[i][1]:start]
+    if i < 0:
+        return None, []
+    between = text[type_words[i][1]:start]
+    if type_words[i][1] >= start - _TYPE_WORD_REACH:
         m = _BEFORE_SYMBOL.match(between)
         if m:
-            nums = re.findall(r"\d{1,5}", m.group("list"))
-            return i, nums
-        return None, []
+            return i, re.findall(r"\d{1,5}", m.group("list"))
+    if type_words[i][1] >= start - _TITLE_REACH and _TITLE_THEN_SO.search(between):
+        return i, []
     return None, []
 
 
@@ -160,6 +167,9 @@ def symbol_ref(m: re.Match, word_code: str | None = None) -> DirectiveRef:
     'UBND-KGVX'
     """
     year = None
+    generic = word_code == "VB"
+    if generic:
+        word_code = None
     if m.group("p_num"):
         number = m.group("p_num")
         part = fold_code(m.group("p_type"))
@@ -172,11 +182,11 @@ def symbol_ref(m: re.Match, word_code: str | None = None) -> DirectiveRef:
         code = fold_code(m.group("s_code"))
         head, _, rest = code.partition("-")
         typed = tables.symbol_type(head, word_code) if rest else None
-        if typed:
+        if typed and not generic:
             type_code, issuer_code = typed, rest
         else:
-            type_code = word_code or "CV"
-            issuer_code = code
+            type_code = word_code or (tables.symbol_type(head) if rest and generic else None) or "CV"
+            issuer_code = rest if (generic and rest and tables.symbol_type(head)) else code
         symbol = f"{number}/{str(year) + '/' if year else ''}{code}"
     return DirectiveRef(type=type_code, number=number, issuer_code=issuer_code, symbol=symbol, year=year)
 
@@ -184,7 +194,7 @@ def symbol_ref(m: re.Match, word_code: str | None = None) -> DirectiveRef:
 def _short_forms(text, type_words, used_words) -> list[Hit]:
     hits = []
     for i, (start, end, code) in enumerate(type_words):
-        if i in used_words:
+        if i in used_words or code == "VB":
             continue
         m = rx.SHORT_FORM.match(text, end)
         if not m:

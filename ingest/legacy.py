@@ -35,6 +35,9 @@ _UNICODE_VIET_LETTER = re.compile(
     r"\u0300\u0301\u0303\u0309\u0323]"
 )
 
+# A whole line without any of those letters: one that may be legacy text.
+_LEGACY_LINE = re.compile(r"^[^\n" + _UNICODE_VIET_LETTER.pattern[1:-1] + r"]*$", re.MULTILINE)
+
 # Latin-1 characters from the upper half: every legacy sequence has one.
 _HIGH_LATIN1 = re.compile(r"[\u00a1-\u00ff]")
 
@@ -190,7 +193,7 @@ def _marked_words() -> re.Pattern[str]:
 
 def _legacy_lines(text: str) -> str:
     """The lines of ``text`` that could be legacy text (no Unicode-only letters)."""
-    return "".join(line for line in _LINE.findall(text) if not _UNICODE_VIET_LETTER.search(line))
+    return "\n".join(_LEGACY_LINE.findall(text))
 
 
 def _is_syllable(word: str) -> bool:

@@ -14,7 +14,7 @@ from .errors import ReadError
 from .find import find_hits, parse_date
 from .models import Citation, DirectiveRef, DocumentInfo, Evidence, Extraction, Hit, Link, Mention
 from .normalize import NormText, normalize
-from .resolve import decide_relations, find_links, group_hits, hit_key, opening_end, sentence_bounds
+from .resolve import Sentences, decide_relations, find_links, group_hits, hit_key, opening_end, sentence_bounds
 
 __all__ = ["extract_text", "extract_file", "extract_paths"]
 
@@ -49,7 +49,8 @@ def extract_text(text: str, *, source: str = "<text>", path: str = "", sha256: s
     doc_id = None
     if kind != "other":
         doc_id = _id(doc_ref, scope)
-    decided = decide_relations(t, groups, region=region, anchor=anchor) if region[1] > region[0] and kind != "other" else {}
+    sentences = Sentences(t, norm.text)
+    decided = decide_relations(t, groups, region=region, anchor=anchor, sentences=sentences) if region[1] > region[0] and kind != "other" else {}
     citations: list[Citation] = []
     ids: dict[tuple, str] = {}
     if anchor is not None:
@@ -63,7 +64,7 @@ def extract_text(text: str, *, source: str = "<text>", path: str = "", sha256: s
         cue, span = decided.get(group.key, (None, None))
         relation = "implements" if cue else "refers_to"
         first = group.first
-        ev_span = span or sentence_bounds(t, first.start)
+        ev_span = span or sentences.bounds(first.start)
         citations.append(Citation(
             ref=ref, id=cid, relation=relation, cue=cue,
             mentions=tuple(_mention(norm, h) for h in group.hits),
@@ -77,7 +78,7 @@ def extract_text(text: str, *, source: str = "<text>", path: str = "", sha256: s
         if None in pair or pair in seen or pair[0] == pair[1]:
             continue
         seen.add(pair)
-        links.append(Link(pair[0], pair[1], "implements", _evidence(norm, sentence_bounds(t, start))))
+        links.append(Link(pair[0], pair[1], "implements", _evidence(norm, sentences.bounds(start))))
     return Extraction(
         source=source, document=DocumentInfo(kind, doc_ref if kind != "other" else DirectiveRef(), doc_id),
         citations=tuple(citations), links=tuple(links), path=path, sha256=sha256, chars=len(text),

@@ -427,7 +427,7 @@ def _check_converted(text: str, encoding: str, name: str) -> str:
 
 def _legacy_leftover(text: str) -> bool:
     sample = text[:200_000]
-    return len(sample.split()) >= _MIN_WORDS_FOR_LEGACY_ERROR and legacy_share(sample) >= _MAX_LEGACY_SHARE
+    return legacy_share(sample) >= _MAX_LEGACY_SHARE and len(sample.split()) >= _MIN_WORDS_FOR_LEGACY_ERROR
 
 
 def _looks_vietnamese(text: str) -> bool:
@@ -561,6 +561,19 @@ def _format_of(suffix_or_fmt: str, name: str) -> str:
         allowed = ", ".join(SUPPORTED_SUFFIXES)
         raise ReadError(name, f"unsupported format {suffix_or_fmt or '(no suffix)'!r}; allowed: {allowed}")
     return key
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Supported files under ``root``, sorted, without hidden files or folders."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        found.extend(
+            Path(dirpath) / f
+            for f in filenames
+            if not f.startswith(".") and Path(f).suffix.lower() in SUPPORTED_SUFFIXES
+        )
+    return iter(sorted(found))
 
 
 def _read_at_most(path: str | os.PathLike, size: int) -> bytes:

@@ -129,11 +129,11 @@ CONGRESS_MORE = re.compile(rf"[ ]*(?:,|và|;)[ ]*(?:nghị[ ]quyết[ ]+)?{_CONG
 # ---------------------------------------------------------------- the document itself
 # The number line of a header: "Số 102 - KH/HU", "Số: 617/KH-UBND", "Số: /2025/QĐ-UBND".
 HEADER_NUMBER = re.compile(
-    rf"(?m)^[ *#_]*(?:Số|SỐ|So)[ ]*[:.]?[ ]*(?P<rest>[^\n]{{0,60}})$"
+    rf"(?m)^[ *#_|]*(?:Số|SỐ|So)[ ]*[:.]?[ ]*(?P<rest>[^\n|]{{0,60}})"
 )
 # "Tam Đường, ngày 26 tháng 01 năm 2022", "Hà Nội, ngày  tháng  năm 2025".
 PLACE_DATE_LINE = re.compile(
-    rf"(?m)^[ *_]*(?P<place>[A-ZĐÀ-Ỹ][^\n,]{{1,40}}?)[ ]*,[ ]*ngày[ ]+(?P<d>\d{{1,2}})[ ]*(?:tháng|/|-)[ ]*(?P<m>\d{{1,2}})[ ]*(?:năm|/|-)[ ]*(?P<y>(?:19|20)\d\d)",
+    rf"(?m)(?:^|\|)[ *_]*(?P<place>[A-ZĐÀ-Ỹ][^\n,|]{{1,40}}?)[ ]*,[ ]*ngày[ ]+(?P<d>\d{{1,2}})[ ]*(?:tháng|/|-)[ ]*(?P<m>\d{{1,2}})[ ]*(?:năm|/|-)[ ]*(?P<y>(?:19|20)\d\d)",
     re.IGNORECASE,
 )
 # A place-and-date line with the day left blank ("Hà Nội, ngày  tháng  năm 2025").

@@ -11,11 +11,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .models import DirectiveRef, Hit
 
-__all__ = ["Group", "group_hits", "hit_key", "opening_end", "decide_relations", "find_links", "sentence_bounds"]
+__all__ = ["Group", "Sentences", "group_hits", "hit_key", "opening_end", "decide_relations", "find_links", "sentence_bounds"]
 
 # Words that make a sentence carry out what it names.
 CUES = ("thực hiện", "căn cứ", "triển khai", "cụ thể hóa", "cụ thể hoá", "quán triệt")
@@ -37,7 +38,36 @@ _LINK_GAP = re.compile(
     re.IGNORECASE,
 )
 _COORDINATION = re.compile(r"(?:^|[ ,;])(?:và|cùng|với|hoặc)?[ ]*(?:các[ ]+)?[,;]?[ \n]*$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"\n|[.;!?](?=[ \n]+[A-ZĐÀ-Ỹ0-9\-–•+*])")
+_SENTENCE_END = re.compile(r"\n|[.!?](?=[ \n]+[A-ZĐÀ-Ỹ0-9\-–•+*])")
+# A line that opens a new clause of a preamble even after a hard line break.
+_CLAUSE_LINE = re.compile(
+    r"\n(?=[ \-+*•]*(?:Căn[ ]cứ|Thực[ ]hiện|Triển[ ]khai|Xét|Theo|Để|Quán[ ]triệt|Tiếp[ ]tục|Nơi[ ]nhận|Kính[ ]gửi|CĂN[ ]CỨ|THỰC[ ]HIỆN)\b)"
+)
+
+
+class Sentences:
+    """Sentence boundaries of a text, computed once: paragraph breaks, '. ' before a
+    capital, and line breaks that open a preamble clause ("\nCăn cứ …").
+
+    >>> s = Sentences("Mở đầu. Thực hiện Kết luận số 1. Hết")
+    >>> s.text[slice(*s.bounds(12))]
+    'Thực hiện Kết luận số 1.'
+    """
+
+    def __init__(self, text: str, structured: str | None = None):
+        self.text = text
+        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        if structured is not None:
+            ends += [m.end() for m in _CLAUSE_LINE.finditer(structured)]
+        self._ends = sorted(set(ends))
+
+    def bounds(self, pos: int, *, floor: int = 0) -> tuple[int, int]:
+        i = bisect_right(self._ends, pos) - 1
+        start = max(floor, self._ends[i]) if i >= 0 else floor
+        while start < len(self.text) and self.text[start] in " \n":
+            start += 1
+        end = self._ends[i + 1] if i + 1 < len(self._ends) else len(self.text)
+        return start, end
 
 
 @dataclass(slots=True)
@@ -123,7 +153,8 @@ def opening_end(text: str, *, first_cue: int | None = None, limit: int = 8000) -
     return m.start() if m else min(len(text), limit)
 
 
-def decide_relations(text: str, groups: list[Group], *, region: tuple[int, int], anchor: Hit | None = None) -> dict[tuple, tuple[str, str]]:
+def decide_relations(text: str, groups: list[Group], *, region: tuple[int, int], anchor: Hit | None = None,
+                     sentences: Sentences | None = None) -> dict[tuple, tuple[str, str]]:
     """``{key: (cue, sentence span)}`` for each group that implements the document.
 
     A hit implements when it lies in ``region`` (title and preamble, or a report's
@@ -136,11 +167,12 @@ def decide_relations(text: str, groups: list[Group], *, region: tuple[int, int],
         order.sort(key=lambda x: x[0].start)
     decided: dict[tuple, tuple[str, tuple[int, int]]] = {}
     by_sentence: dict[tuple[int, int], list] = {}
+    sentences = sentences or Sentences(text)
     for hit, key in order:
-        by_sentence.setdefault(sentence_bounds(text, hit.start, floor=region[0]), []).append((hit, key))
+        by_sentence.setdefault(sentences.bounds(hit.start, floor=region[0]), []).append((hit, key))
     for (s_start, s_end), items in by_sentence.items():
         opening = _CUE_OPENING.match(text, s_start)
-        direct_prev = False
+        direct_prev, last_cue_word, prev_key_is_anchor = False, None, False
         prev_tail = None
         for hit, key in items:
             if prev_tail is None:
