@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from graph.identity import directive_id
 
 from . import document as docmod
+from . import tables
 from . import locate
 from .errors import ReadError
 from .find import find_hits, parse_date
@@ -92,7 +93,10 @@ def _document(structured: str, t: str, hits: list[Hit]) -> tuple[str, DirectiveR
         ref = header.ref
         if header.body_lines:
             ref = ref.with_(issuer=_title_case(header.body_lines[-1]))
-        return "original", ref, None, (0, opening_end(t, first_cue=first_cue))
+        end = opening_end(t, first_cue=first_cue)
+        if ref.issuer_code is None:
+            ref = _issuer_from_preamble(t[:end], ref)
+        return "original", ref, None, (0, end)
     anchor = docmod.report_hit(t, hits)
     if anchor is not None:
         ref = anchor.ref
@@ -110,6 +114,25 @@ def _document(structured: str, t: str, hits: list[Hit]) -> tuple[str, DirectiveR
         _, end = sentence_bounds(t, anchor.end)
         return "report", ref.with_(title=ref.title), anchor, (0, end)
     return "other", DirectiveRef(), None, (0, 0)
+
+
+_PREAMBLE_ISSUER = re.compile(
+    r"(?P<issuer>(?:Ban[ ]Thường[ ]vụ|Ban[ ]Chấp[ ]hành|Thường[ ]trực)[ ](?:Huyện|Tỉnh|Thành|Quận|Thị)[ ][ủu]y|"
+    r"(?:Huyện|Tỉnh|Thành|Quận|Thị|Đảng)[ ][ủu]y(?:[ ]Khối)?|Ủy[ ]ban[ ]nhân[ ]dân[ ](?:tỉnh|huyện|xã|thành[ ]phố|phường))"
+    r"[^,.;\n]{0,40}?[ ](?:ban[ ]hành|xây[ ]dựng)[ ]"
+)
+
+
+def _issuer_from_preamble(opening: str, ref: DirectiveRef) -> DirectiveRef:
+    """An original with no number line names its issuer in the preamble
+    ("… Ban Thường vụ Huyện ủy xây dựng Kế hoạch thực hiện như sau")."""
+    m = _PREAMBLE_ISSUER.search(opening)
+    if not m:
+        return ref
+    found = tables.issuer_code_of(m.group("issuer"))
+    if not found:
+        return ref
+    return ref.with_(issuer=m.group("issuer"), issuer_code=found[0])
 
 
 def parse_date_tuple(groups) -> str | None:
@@ -144,6 +167,8 @@ def _document_place(structured: str, t: str, ref: DirectiveRef, kind: str, ancho
         header = docmod.read_header(structured, [], t)
         lines = list(header.body_lines) if header else []
         place = locate.place_of_lines(lines, on=on)
+        if place is None and not _LOCAL_BODY.search(" ".join(lines)) and level is None:
+            return None  # a ministry's or agency's place line names its seat, not a jurisdiction
         if header and header.place:
             within = place.province if place else None
             named = locate.places.resolve(header.place, on=on, within=within)
@@ -171,6 +196,7 @@ def _document_place(structured: str, t: str, ref: DirectiveRef, kind: str, ancho
     return None
 
 
+_LOCAL_BODY = re.compile(r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|[ỦU]Y\b|ĐẢNG BỘ|SỞ ", re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<!\w)[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:[ ][A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,2}")
 
 

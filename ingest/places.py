@@ -543,10 +543,12 @@ def lookup(
     return _unique(e.place for e in _lookup_entries(name, on, level, within))
 
 
-def _contains(outer: Place, inner: Place) -> bool:
-    """Whether ``inner`` lies in ``outer`` (provinces compared across the two maps)."""
-    g = _gazetteer()
-    same = inner.province == outer.province or g.new_of_old.get(inner.province) == outer.province
+def _contains(outer: Place, inner: Place, *, across: bool = False) -> bool:
+    """Whether ``inner`` lies in ``outer``; with ``across``, a legacy ``inner``
+    also lies in the 2025 province its province joined."""
+    same = inner.province == outer.province or (
+        across and _gazetteer().new_of_old.get(inner.province) == outer.province
+    )
     if not same or outer.level == "commune":
         return same and outer == inner
     return outer.district is None or outer.district == inner.district
@@ -569,7 +571,7 @@ def _pick(entries: tuple[_Entry, ...]) -> Place | None:
     if all(len(p) == 1 for p in per_era.values()):
         old, new = per_era["legacy"][0], per_era["2025"][0]
         last = lambda p: p.commune or p.district or p.province  # noqa: E731
-        if last(old) == last(new) and _contains(Place(new.province), old):
+        if last(old) == last(new) and _contains(Place(new.province), old, across=True):
             return old
     return None
 
@@ -645,17 +647,25 @@ def _scan(text: str, which: str, within: str | None, strict: bool) -> list[_Hit]
 
 
 def _narrow(hit: _Hit, context: Place | None) -> tuple[_Entry, ...]:
-    """A mention's matches that lie in the place named right after it, if any do."""
+    """A mention's matches that lie in the place named right after it (on the same
+    map, else across the reform), if any do."""
     if context is None or context.level == "commune":
         return hit.entries
-    inside = [e for e in hit.entries if _RANK[e.place.level] > _RANK[context.level] and _contains(context, e.place)]
-    return tuple(inside) or tuple(hit.entries)
+    below = [e for e in hit.entries if _RANK[e.place.level] > _RANK[context.level]]
+    for across in (False, True):
+        inside = tuple(e for e in below if _contains(context, e.place, across=across))
+        if inside:
+            return inside
+    return hit.entries
 
 
-def find_places(text: str, *, on: date | str | None = None) -> list[tuple[int, int, Place]]:
+def find_places(
+    text: str, *, on: date | str | None = None, within: str | None = None
+) -> list[tuple[int, int, Place]]:
     """Mentions of units by unit word and name ("tỉnh Lai Châu", "huyện Tam Đường,
     tỉnh Lai Châu") as (start, end, Place); ambiguous names are narrowed by a
-    unit named right after them, else left out. ``text`` is NFC (as ingest.normalize
+    unit named right after them, else left out. ``within`` (the document's
+    province, if known) keeps only units in it. ``text`` is NFC (as ingest.normalize
     gives it); names must start with a capital letter or a digit.
 
     >>> [(s, e, p.level) for s, e, p in find_places("Huyện ủy Tam Đường và xã hội")]
@@ -665,7 +675,7 @@ def find_places(text: str, *, on: date | str | None = None) -> list[tuple[int, i
     """
     if not isinstance(text, str):
         raise PlaceError(f"text must be a string, not {type(text).__name__}")
-    hits = _scan(text, era(on), None, strict=True)
+    hits = _scan(text, era(on), within, strict=True)
     out: list[tuple[int, int, Place]] = []
     after: Place | None = None
     for i in range(len(hits) - 1, -1, -1):

@@ -83,12 +83,14 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 
 # ---------------------------------------------------------------------------
 # Boilerplate lines of Vietnamese web portals (NukeViet, Joomla, thuvienphapluat …).
-# Each pattern matches one whole line, NFC, case-insensitive, after an optional
-# bullet ("• ", "- ", "* ", "## ").
+# Each pattern matches one whole line (NFC, case-insensitive) after an optional
+# bullet ("• ", "- ", "| ", "## "); the label itself must start with a capital,
+# so that a wrapped body line such as "đăng nhập hệ thống." is never boilerplate.
 # ---------------------------------------------------------------------------
 
-_BULLET = r"[\s\u00a0]*(?:(?:[•·*|>–-]|\#{1,6})[\s\u00a0]*)?"
-_END = r"[\s\u00a0.:]*"
+_SP = r"[ \t\u00a0\r]"  # a space inside one line (``\s`` would cross lines)
+_BULLET = rf"{_SP}*(?:(?:[•·*|>–-]|\#{{1,6}}){_SP}*)?(?=(?-i:[A-ZĐÝ©]))"
+_END = rf"[ \t\u00a0\r:]*"
 
 # A visitor counter, one or several on a line: "Đang online: 17", "Hôm nay: 968",
 # "Đang truy cập : 25 | Tổng lượt truy cập : 1.234.567", "Tất cả: 465,023".
@@ -98,56 +100,52 @@ _COUNTER_LABEL = r"""
     |trong\ năm|năm\ nay|tất\ cả|tổng\ cộng|tổng\ số(?:\ lượt\ truy\ cập)?|tổng\ (?:lượt\ )?truy\ cập
     |(?:số\ )?lượt\ (?:truy\ cập|xem)|lượt\ người\ xem)
 """
-VISITOR_COUNTER = re.compile(
-    rf"""{_BULLET}(?:{_COUNTER_LABEL}\s*[:：]\s*[\d.,\s]+\d[\s|/–-]*)+{_END}""",
-    re.IGNORECASE | re.VERBOSE,
-)
+VISITOR_COUNTER = rf"""
+    {_BULLET}(?:{_COUNTER_LABEL}{_SP}*[:：]{_SP}*\d[\d.,]*(?:{_SP}|[|/–-])*)+{_END}
+"""
 
 # Headings of sidebars and related-article boxes: "Thống kê truy cập", "Thông tin mới nhất",
 # "Tin liên quan", "## Xem thêm", "Những tin cũ hơn".
-SIDEBAR_HEADING = re.compile(
-    rf"""{_BULLET}(?:
+SIDEBAR_HEADING = rf"""
+    {_BULLET}(?:
         thống\ kê\ (?:lượt\ )?truy\ cập|bộ\ đếm(?:\ truy\ cập)?|số\ lượt\ truy\ cập|lượt\ truy\ cập
         |(?:thông\ )?tin\ mới(?:\ nhất)?|tin\ (?:xem|đọc)\ nhiều(?:\ nhất)?|tin\ nổi\ bật|tin\ tiêu\ điểm
         |tin\ liên\ quan|bài\ viết\ liên\ quan|(?:các\ )?tin\ khác|tin\ cùng\ chuyên\ mục
         |những\ tin\ (?:mới|cũ)\ hơn|xem\ thêm|xem\ tiếp|thăm\ dò\ ý\ kiến|liên\ kết\ website
         |thư\ viện\ (?:ảnh|video)
-    ){_END}""",
-    re.IGNORECASE | re.VERBOSE,
-)
+    ){_END}
+"""
 
 # Login widgets: "Đăng nhập", "Quên mật khẩu?", "Hãy đăng nhập hoặc đăng ký Thành viên ...",
 # "Bạn đã không sử dụng Site, Bấm vào đây để duy trì trạng thái đăng nhập. Thời gian chờ: 60 giây".
-LOGIN = re.compile(
-    rf"""{_BULLET}(?:
-        đăng\ nhập|đăng\ ký|đăng\ xuất|quên\ mật\ khẩu\??|tên\ đăng\ nhập|mật\ khẩu|ghi\ nhớ(?:\ đăng\ nhập)?
+# ("Đăng ký" alone is left out: it is also the title of registration forms in annexes.)
+LOGIN = rf"""
+    {_BULLET}(?:
+        đăng\ nhập|đăng\ xuất|quên\ mật\ khẩu\??|tên\ đăng\ nhập|mật\ khẩu|ghi\ nhớ\ đăng\ nhập
         |hãy\ đăng\ nhập\ hoặc\ đăng\ ký\ thành\ viên.*
         |bạn\ đã\ không\ sử\ dụng\ site.*
-        |thời\ gian\ chờ\s*:\s*\d+\s*giây
-    ){_END}""",
-    re.IGNORECASE | re.VERBOSE,
-)
+        |thời\ gian\ chờ{_SP}*:{_SP}*\d+{_SP}*giây
+    ){_END}
+"""
 
 # Article rating widgets: "Tổng số điểm của bài viết là: 0 trong 0 đánh giá",
-# "Click để đánh giá bài viết", "Đánh giá bài viết".
-RATING = re.compile(
-    rf"""{_BULLET}(?:
-        tổng\ số\ điểm\ của\ bài\ viết\ là\s*:?\s*[\d.,]+\s*trong\s*[\d.,]+\s*đánh\ giá
+# "Click để đánh giá bài viết", "Đánh giá bài viết" (not "Đánh giá" alone: a real heading).
+RATING = rf"""
+    {_BULLET}(?:
+        tổng\ số\ điểm\ của\ bài\ viết\ là{_SP}*:?{_SP}*[\d.,]+{_SP}*trong{_SP}*[\d.,]+{_SP}*đánh\ giá\.?
         |(?:click|nhấp|bấm)\ (?:vào\ )?để\ đánh\ giá(?:\ bài\ viết)?
         |đánh\ giá\ bài\ viết|bình\ chọn\ bài\ viết
-    ){_END}""",
-    re.IGNORECASE | re.VERBOSE,
-)
+    ){_END}
+"""
 
 # Reader comments: "Ý kiến bạn đọc", "Gửi ý kiến", "Bình luận (3)", "Chưa có bình luận nào".
-COMMENTS = re.compile(
-    rf"""{_BULLET}(?:
+COMMENTS = rf"""
+    {_BULLET}(?:
         ý\ kiến\ (?:bạn\ đọc|của\ bạn)|gửi\ (?:ý\ kiến|bình\ luận|phản\ hồi)(?:\ của\ bạn)?
-        |viết\ bình\ luận(?:\ của\ bạn)?|bình\ luận(?:\s*\(\d+\))?|chưa\ có\ (?:bình\ luận|ý\ kiến).*
+        |viết\ bình\ luận(?:\ của\ bạn)?|bình\ luận(?:{_SP}*\(\d+\))?|chưa\ có\ (?:bình\ luận|ý\ kiến).*
         |mã\ (?:bảo\ mật|xác\ nhận|an\ toàn)
-    ){_END}""",
-    re.IGNORECASE | re.VERBOSE,
-)
+    ){_END}
+"""
 
 # Share and print buttons, one or several on a line: "Chia sẻ", "Facebook Zalo", "In bài viết | Gửi email".
 _SHARE_WORD = r"""
@@ -155,27 +153,25 @@ _SHARE_WORD = r"""
     |in\ trang|bản\ in|gửi\ (?:e-?mail|bài\ viết|cho\ bạn\ bè)|lưu\ bài\ viết|quay\ lại|trở\ về
     |(?:về|lên)\ đầu\ trang|đầu\ trang)
 """
-SHARE = re.compile(
-    rf"""{_BULLET}{_SHARE_WORD}(?:[\s|/·•:]+{_SHARE_WORD})*{_END}""",
-    re.IGNORECASE | re.VERBOSE,
-)
+SHARE = rf"""
+    {_BULLET}{_SHARE_WORD}(?:(?:{_SP}|[|/·•:])+{_SHARE_WORD})*{_END}
+"""
 
 # Site footers: "Bản quyền thuộc Huyện ủy ...", "Copyright © 2020 ...", "© 2021 Tỉnh ủy ...",
-# "Chịu trách nhiệm chính: ...", "Giấy phép số 12/GP-TTĐT ...", "Ghi rõ nguồn ... khi phát hành lại",
-# "Thiết kế bởi ...", "Địa chỉ: ... Điện thoại: ... Fax: ...".
-FOOTER = re.compile(
-    rf"""{_BULLET}(?:
-        bản\ quyền\s*(?:thuộc|©|\(c\)).*|copyright.*|©\s*\d{{4}}.*
-        |(?:người\ )?chịu\ trách\ nhiệm\ (?:chính|nội\ dung|xuất\ bản)\s*:.*
-        |giấy\ phép\b[^.]*\bsố\b.*/GP.*
-        |.*ghi\ rõ\ nguồn.*(?:phát\ hành\ lại|trích\ dẫn|sử\ dụng\ lại).*
-        |(?:thiết\ kế|phát\ triển)(?:\ và\ phát\ triển)?\ bởi.*
-        |(?:địa\ chỉ|điện\ thoại|đt|fax|e-?mail)\s*:.*(?:điện\ thoại|đt|fax|e-?mail)\s*:.*
-    ){_END}""",
-    re.IGNORECASE | re.VERBOSE,
-)
+# "Chịu trách nhiệm chính: ...", "Giấy phép thiết lập trang thông tin điện tử số 12/GP-TTĐT ...",
+# "Ghi rõ nguồn ... khi phát hành lại", "Thiết kế bởi ...". A permit cited in a body
+# ("Giấy phép thăm dò số 01/GP-UBND") is not a footer.
+FOOTER = rf"""
+    {_BULLET}(?:
+        bản\ quyền{_SP}*(?:thuộc|©|\(c\))[^|\n]*|copyright[^|\n]*|©{_SP}*\d{{4}}[^|\n]*
+        |(?:người\ )?chịu\ trách\ nhiệm\ (?:chính|nội\ dung|xuất\ bản){_SP}*:[^|\n]*
+        |giấy\ phép[^|\n]*(?:thông\ tin\ điện\ tử|trang\ tin|cổng\ thông\ tin)[^|\n]*/GP[^|\n]*
+        |[^|\n]*ghi\ rõ\ nguồn[^|\n]*(?:phát\ hành\ lại|trích\ dẫn|sử\ dụng\ lại)[^|\n]*
+        |(?:thiết\ kế|phát\ triển)(?:\ và\ phát\ triển)?\ bởi[^|\n]*
+    ){_END}
+"""
 
-BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+BOILERPLATE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("visitor_counter", VISITOR_COUNTER),
     ("sidebar_heading", SIDEBAR_HEADING),
     ("login", LOGIN),
@@ -185,8 +181,11 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("footer", FOOTER),
 )
 
-_MAX_BOILERPLATE_LINE = 300  # longer lines are never boilerplate
-_LINE = re.compile(r"[^\n]*")
+# Every pattern at once, one line at a time; the group name tells which one matched.
+_BOILERPLATE_LINE = re.compile(
+    "^(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in BOILERPLATE_PATTERNS) + ")$",
+    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
+)
 
 
 # ---------------------------------------------------------------------------
@@ -276,11 +275,13 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in boilerplate_spans(text)]
     ['Thống kê truy cập', '  • Đang online: 17', 'Đăng nhập']
     """
-    spans = []
-    for m in _LINE.finditer(text):
-        line = m.group()
-        if line.strip() and len(line) <= _MAX_BOILERPLATE_LINE and _is_boilerplate(line):
-            spans.append((m.start(), m.end() - line.endswith("\r")))
+    if unicodedata.is_normalized("NFC", text):
+        return [(m.start(), m.end() - m.group().endswith("\r")) for m in _BOILERPLATE_LINE.finditer(text)]
+    spans, start = [], 0
+    for line in text.split("\n"):  # decomposed text: match each line's NFC form
+        if _is_boilerplate(line):
+            spans.append((start, start + len(line) - line.endswith("\r")))
+        start += len(line) + 1
     return spans
 
 
@@ -589,5 +590,4 @@ def _too_large(size: int, limit: int) -> str:
 
 
 def _is_boilerplate(line: str) -> bool:
-    nfc = unicodedata.normalize("NFC", line)
-    return any(pattern.fullmatch(nfc) for _, pattern in BOILERPLATE_PATTERNS)
+    return "\n" not in line and _BOILERPLATE_LINE.fullmatch(unicodedata.normalize("NFC", line)) is not None

@@ -34,7 +34,9 @@ _BODY_START = re.compile(
 _LINK_GAP = re.compile(
     r"^[ ,\n]*(?:\((?:[^()]{0,60})\)[ ,]*)?(?:(?:của|do)[ ][^.;:\n]{0,80}?[ ,]*)?"
     r"(?:về[ ]+)?(?:việc[ ]+)?(?:(?:tiếp[ ]tục|đẩy[ ]mạnh|tăng[ ]cường)[ ]+)?(?:(?:tổ[ ]chức|triển[ ]khai)[ ]+)?"
-    r"(?:thực[ ]hiện|triển[ ]khai|cụ[ ]thể[ ]h[oó]á?|sơ[ ]kết|tổng[ ]kết)[ \n]*(?:có[ ]hiệu[ ]quả[ ]+)?$",
+    r"(?:thực[ ]hiện|triển[ ]khai|cụ[ ]thể[ ]h[oó]á?|sơ[ ]kết|tổng[ ]kết"
+    r"|(?:quy|qui)[ ]định[ ]chi[ ]tiết|hướng[ ]dẫn(?:[ ](?:thi[ ]hành|thực[ ]hiện))?)"
+    r"(?:[ ](?:một[ ]số|các)[ ]điều(?:[ ]và[ ]biện[ ]pháp[ ]thi[ ]hành)?(?:[ ]của)?)?[ \n]*(?:có[ ]hiệu[ ]quả[ ]+)?$",
     re.IGNORECASE,
 )
 _COORDINATION = re.compile(r"(?:^|[ ,;])(?:và|cùng|với|hoặc)?[ ]*(?:các[ ]+)?[,;]?[ \n]*$", re.IGNORECASE)
@@ -222,12 +224,21 @@ def find_links(text: str, groups: list[Group]) -> list[tuple[tuple, tuple, int, 
     """
     mentions = sorted(((h, g.key) for g in groups for h in g.hits), key=lambda x: x[0].start)
     links = []
+    source = None  # (key, start) of the X whose "thực hiện" list is running
     for (x, xkey), (y, ykey) in zip(mentions, mentions[1:]):
-        if xkey == ykey:
-            continue
         tail = max(x.tail_end, x.end)
-        if tail > y.start or y.start - tail > 220:
+        gap = text[tail:y.start] if tail <= y.start else None
+        if xkey == ykey or gap is None or len(gap) > 220:
+            source = None
             continue
-        if _LINK_GAP.match(text[tail:y.start]):
+        if _LINK_GAP.match(gap):
             links.append((xkey, ykey, x.start, y.end))
+            source = (xkey, x.start)
+        elif source is not None and _LIST_GAP.match(gap) and source[0] != ykey and ykey[1] is not None:
+            links.append((source[0], ykey, source[1], y.end))  # "X về thực hiện Y và Z"
+        else:
+            source = None
     return links
+
+
+_LIST_GAP = re.compile(r"^[ ,;]*(?:và|cùng)?[ ]*$")

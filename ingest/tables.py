@@ -5,7 +5,7 @@ import csv
 from functools import cache
 from importlib import resources
 
-__all__ = ["type_words", "type_of_word", "symbol_type", "issuer_phrases", "aliases"]
+__all__ = ["type_words", "type_of_word", "symbol_type", "issuer_phrases", "issuer_code_of", "aliases"]
 
 
 def _rows(name: str) -> list[dict]:
@@ -75,3 +75,16 @@ def aliases() -> list[dict]:
         return _rows("aliases.csv")
     except FileNotFoundError:
         return []
+
+
+def issuer_code_of(phrase: str) -> tuple[str, str] | None:
+    """(code, level) of the longest issuer phrase of ``issuers.csv`` inside ``phrase``.
+
+    >>> issuer_code_of("Ban Thường vụ Huyện ủy Tam Đường")
+    ('HU', 'district')
+    """
+    low = " ".join(phrase.lower().replace("uỷ", "ủy").split())
+    for words, code, level in issuer_phrases():
+        if words in low:
+            return code, level
+    return None
