@@ -139,17 +139,26 @@ FIND = [
     ("tỉnh Bà Rịa - Vũng Tàu năm 2024", LEGACY, [("tỉnh Bà Rịa - Vũng Tàu", BRVT)]),
     ("UBND xã Tả Lèng ban hành", NEW, [("xã Tả Lèng", Place("Lai Châu", None, "Tả Lèng"))]),
     ("HUYỆN ỦY TAM ĐƯỜNG\n*\nSố 58-KH/HU", LEGACY, [("HUYỆN ỦY TAM ĐƯỜNG", TAM_DUONG)]),
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", LEGACY, []),  # the national motto in every header
+    ("xã Tả Lèng, huyện Tam Đường", LEGACY,
+     [("xã Tả Lèng", Place("Lai Châu", "Tam Đường", "Tả Lèng")), ("huyện Tam Đường", TAM_DUONG)]),
 ]
 
 
-def check_find(text, on, expected):
-    got = [(text[s:e], p) for s, e, p in places.find_places(text, on=on)]
-    assert got == expected, f"find_places({text!r}) = {got}"
+def check_find(text, on, expected, within=None):
+    got = [(text[s:e], p) for s, e, p in places.find_places(text, on=on, within=within)]
+    assert got == expected, f"find_places({text!r}, within={within!r}) = {got}"
 
 
 @pytest.mark.parametrize(("text", "on", "expected"), FIND)
 def test_find_places(text, on, expected):
     check_find(text, on, expected)
+
+
+def test_find_places_within_the_document_province():
+    check_find("UBND phường Hồng Hà", LEGACY, [], within=None)  # Yên Bái and Quảng Ninh
+    check_find("UBND phường Hồng Hà", LEGACY, [("phường Hồng Hà", Place("Quảng Ninh", "Hạ Long", "Hồng Hà"))],
+               within="Quảng Ninh")
 
 
 # old province → new province
