@@ -1,0 +1,42 @@
+"""`vbgraph extract PATH…`: JSON Lines as ../shared/eval/CONTRACT.md says."""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ingest import extract_paths
+from ingest.errors import ReadError
+
+__all__ = ["COMMANDS", "extract"]
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--compact/--full", default=False, help="Leave out mentions and evidence (smaller output).")
+def extract(paths: tuple[str, ...], compact: bool) -> None:
+    """Print one JSON object per document found under PATHS (files or folders).
+
+    A file that cannot be read gets one line on standard error naming it and the
+    reason; the run goes on, and the exit status is 1 when any input failed.
+    """
+    failed = 0
+    out = sys.stdout
+    for item in extract_paths(paths):
+        if isinstance(item, ReadError):
+            failed += 1
+            click.echo(f"vbgraph: cannot read {item.path}: {item.reason}", err=True)
+            continue
+        row = item.to_dict()
+        if compact:
+            for citation in row["citations"]:
+                citation.pop("mentions", None)
+                citation.pop("evidence", None)
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    if failed:
+        click.echo(f"vbgraph: {failed} input(s) could not be read", err=True)
+        sys.exit(1)
+
+
+COMMANDS = [extract]
