@@ -150,7 +150,7 @@ def _write(store: Store, items: Sequence[tuple[str, str, dict | str]]) -> None:
             touched.add(row["doc_id"] or "")
             touched.update(e["src"] for e in edges)
             touched.update(e["dst"] for e in edges)
-        store.refresh(con, touched)
+        store.mark(con, touched)
 
 
 def _summary(store: Store, failures: list[FailureRow], **counts: int) -> IngestSummary:
@@ -183,6 +183,7 @@ def ingest_dicts(dicts: Iterable[dict], store: Store, *, batch: int = 1, progres
             pending = []
     if pending:
         _write(store, pending)
+    store.flush()
     store.resolve_open()
     return _summary(store, [], added=added, changed=changed, unchanged=unchanged)
 
@@ -279,6 +280,7 @@ def ingest(
             touched: set[str] = set()
             for path in gone:
                 touched |= store.remove_file(con, path)
-            store.refresh(con, touched)
+            store.mark(con, touched)
+    store.flush()
     store.resolve_open()
     return _summary(store, failures, added=added, changed=changed, unchanged=unchanged, removed=len(gone))

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["directive_id", "slug", "is_central_issuer", "LOCAL_ISSUER_SUFFIXES"]
 
@@ -34,6 +35,7 @@ _LOCAL_PREFIXES = ("UBND", "HĐND", "S", "BCĐ")
 _CENTRAL_EXACT = {"TW", "CP", "TTG", "QH", "VPCP", "VPTW", "UBTVQH", "CTN", "TANDTC", "VKSNDTC", "NHNN"}
 
 
+@lru_cache(maxsize=1 << 16)
 def slug(value: str) -> str:
     """Lower-case ASCII slug: accents dropped, Đ read as D, runs of other characters as '-'.
 
@@ -46,6 +48,7 @@ def slug(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "_"
 
 
+@lru_cache(maxsize=4096)
 def is_central_issuer(issuer_code: str | None) -> bool:
     """Whether an issuer code names a central body (Party centre, State centre, ministry).
 
@@ -68,6 +71,7 @@ def is_central_issuer(issuer_code: str | None) -> bool:
     return head.startswith("B") and len(head) >= 2
 
 
+@lru_cache(maxsize=1 << 18)
 def directive_id(
     type: str | None,
     number: str | None,

@@ -92,6 +92,7 @@ CREATE TABLE IF NOT EXISTS jurisdictions (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, level TEXT NOT NULL, era TEXT NOT NULL,
     parent TEXT, province TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS dirty (id TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS succession (new_id TEXT NOT NULL, old_id TEXT NOT NULL, PRIMARY KEY (new_id, old_id));
 """
 
@@ -260,6 +261,22 @@ class Store:
             ":sentence, :start, :end, :spans, :candidates, :data, :open)",
             edges,
         )
+
+    def mark(self, con: sqlite3.Connection, ids: Iterable[str]) -> None:
+        """Note ids whose rows must be recomputed (by ``flush``), in the caller's transaction."""
+        con.executemany("INSERT OR IGNORE INTO dirty(id) VALUES (?)", [(i,) for i in ids if i])
+
+    def flush(self, chunk: int = 20_000) -> int:
+        """Recompute the rows of every marked id, a chunk per transaction; returns how many."""
+        done = 0
+        while True:
+            ids = [r[0] for r in self._q("SELECT id FROM dirty LIMIT ?", (chunk,))]
+            if not ids:
+                return done
+            with self.transaction() as con:
+                self.refresh(con, ids)
+                con.executemany("DELETE FROM dirty WHERE id = ?", [(i,) for i in ids])
+            done += len(ids)
 
     def refresh(self, con: sqlite3.Connection, ids: Iterable[str]) -> None:
         """Recompute the directive rows of ``ids`` from files and edges (delete those no longer named)."""

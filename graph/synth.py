@@ -33,7 +33,7 @@ from typing import Iterator
 from .identity import directive_id, slug
 from .jurisdictions import REFORM_DATE, _data_dir
 
-__all__ = ["SynthDoc", "Corpus", "generate", "write_corpus", "tiny_store", "tiny_dicts"]
+__all__ = ["SynthDoc", "Corpus", "generate", "iter_docs", "write_corpus", "tiny_store", "tiny_dicts"]
 
 _CENTRAL_BODIES = (("Bộ Chính trị", "NQ"), ("Ban Chấp hành Trung ương", "NQ"), ("Bộ Chính trị", "KL"), ("Ban Bí thư", "CT"))
 _SUBJECTS = (
@@ -232,42 +232,56 @@ def _citation(doc: SynthDoc, relation: str, cue: str | None) -> dict:
             "mentions": [{"start": 0, "end": 0, "text": f["symbol"], "form": "full"}]}
 
 
-def generate(
+def generate(n: int, **options) -> Corpus:
+    """About ``n`` directives as a ``Corpus``; options as for ``iter_docs``."""
+    return Corpus(list(iter_docs(n, **options)))
+
+
+def iter_docs(
     n: int,
     *,
     seed: int = 0,
-    start: date = date(2016, 3, 1),
-    end: date = date(2026, 6, 30),
     province_share: tuple[float, float] = (0.3, 1.0),
     central_text_share: float = 0.2,
     refs_per_doc: int = 3,
-) -> Corpus:
-    """About ``n`` directives (at least ``n``, cut at a whole central cascade).
+    new_era_share: float = 0.1,
+) -> Iterator[SynthDoc]:
+    """Stream ``n`` synthetic directives, each central root followed by its cascade.
 
-    Each plan implements its parent, refers to its root (as the parent's "về thực
-    hiện …" phrase, with a link parent → root) and to ``refs_per_doc`` other central
-    directives: about 5 citations a document.
+    Each plan implements its parent, refers to its root and to ``refs_per_doc``
+    other central directives: about 5 citations a document. Roots of the old era
+    are dated so that their cascades end before 1 July 2025; roots of the new
+    era (``new_era_share``) are implemented by the 34 new provinces and communes.
+
+    >>> [d.fields["level"] for d in iter_docs(3, seed=0)]
+    ['central', 'province', 'district']
     """
     if n < 1:
         raise ValueError(f"n must be positive, not {n}")
     rng = random.Random(seed)
     places = _places()
     numbers = _Numbers(rng)
-    docs: list[SynthDoc] = []
     centrals: list[SynthDoc] = []
-    span = (end - start).days
-    while len(docs) < n:
-        d = start + timedelta(days=rng.randint(0, span - 200))
+    count = 0
+    old_from, old_to = date(2016, 3, 1), date(2024, 12, 15)
+    new_from, new_to = date(2025, 7, 1), date(2026, 6, 30)
+    while count < n:
+        lo, hi = (new_from, new_to) if rng.random() < new_era_share else (old_from, old_to)
+        d = lo + timedelta(days=rng.randint(0, (hi - lo).days))
         body, type = rng.choice(_CENTRAL_BODIES)
         number = numbers.take("TW", type, d)
         f = _fields(type, number, "TW", body, d, "central", title=rng.choice(_SUBJECTS))
         root = SynthDoc(directive_id(type, number, "TW", year=d.year), f, has_text=rng.random() < central_text_share)
-        if root.id in {c.id for c in centrals[-50:]} or any(c.id == root.id for c in centrals):
-            continue
-        docs.append(root)
         centrals.append(root)
-        _cascade(root, rng, places, numbers, docs, centrals, province_share, refs_per_doc, n)
-    return Corpus(docs)
+        yield root
+        count += 1
+        if count >= n:
+            return
+        for doc in _cascade(root, rng, places, numbers, centrals, province_share, refs_per_doc):
+            yield doc
+            count += 1
+            if count >= n:
+                return
 
 
 def _others(rng, centrals, root, k) -> list[SynthDoc]:
@@ -298,34 +312,29 @@ def _plan(rng, numbers, parent, root, d, level, code, issuer, province, district
     return doc
 
 
-def _cascade(root, rng, places, numbers, docs, centrals, share, refs, n) -> None:
+def _cascade(root, rng, places, numbers, centrals, share, refs) -> Iterator[SynthDoc]:
     rd = date.fromisoformat(root.fields["date"])
     era = "new" if rd.isoformat() >= REFORM_DATE else "old"
     provinces = sorted(places[era])
-    chosen = rng.sample(provinces, max(1, int(len(provinces) * rng.uniform(*share))))
-    for p in chosen:
+    for p in rng.sample(provinces, max(1, int(len(provinces) * rng.uniform(*share)))):
         pd = rd + timedelta(days=rng.randint(20, 90))
         pplan = _plan(rng, numbers, root, root, pd, "province", "TU", f"Tỉnh ủy {p}", p, None, None, centrals, refs)
-        if any(x.id == pplan.id for x in docs[-300:]):
-            continue
-        docs.append(pplan)
+        yield pplan
         if era == "old":
             districts = list(places["old"][p])
             for dist in rng.sample(districts, max(1, int(len(districts) * rng.uniform(0.3, 1.0)))):
                 dd = pd + timedelta(days=rng.randint(10, 60))
                 dplan = _plan(rng, numbers, pplan, root, dd, "district", "HU", f"Huyện ủy {dist}", p, dist, None, centrals, refs)
-                docs.append(dplan)
+                yield dplan
                 wards = places["old"][p][dist]
                 for w in rng.sample(wards, min(len(wards), rng.randint(0, 4))):
                     wd = dd + timedelta(days=rng.randint(7, 45))
-                    docs.append(_plan(rng, numbers, dplan, root, wd, "commune", "ĐU", f"Đảng ủy xã {w}", p, dist, w, centrals, refs))
+                    yield _plan(rng, numbers, dplan, root, wd, "commune", "ĐU", f"Đảng ủy xã {w}", p, dist, w, centrals, refs)
         else:
             wards = places["new"][p]
             for w in rng.sample(wards, min(len(wards), rng.randint(2, 12))):
                 wd = pd + timedelta(days=rng.randint(7, 45))
-                docs.append(_plan(rng, numbers, pplan, root, wd, "commune", "ĐU", f"Đảng ủy xã {w}", p, None, w, centrals, refs))
-        if len(docs) >= n:
-            return
+                yield _plan(rng, numbers, pplan, root, wd, "commune", "ĐU", f"Đảng ủy xã {w}", p, None, w, centrals, refs)
 
 
 def write_corpus(corpus: Corpus, folder: str | Path, *, truth: str = "truth.jsonl") -> list[Path]:
