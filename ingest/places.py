@@ -117,6 +117,7 @@ _UNIT_WORDS = {
     "đặc khu": "đặc khu",
 }
 
+
 def _ci(word: str) -> str:
     """A case-insensitive pattern for a literal: "xã" → "[xX][ãÃ]". Spelled out because
     re.IGNORECASE makes the scan of Vietnamese text about twice as slow."""
@@ -231,8 +232,13 @@ def _data_file(name: str) -> Path:
 
 @functools.lru_cache(maxsize=None)
 def _short(name: str) -> str:
-    name = _PACKAGE_SUFFIX_RE.sub("", name.strip())
-    return re.sub(r"^(?:TP\.?|Thành phố|Tỉnh)\s+", "", name)
+    """The package's short name without its disambiguating suffix."""
+    return _PACKAGE_SUFFIX_RE.sub("", name.strip())
+
+
+def _province_short(name: str) -> str:
+    """A province's short name, without a unit word if the package left one ("TP. Hồ Chí Minh")."""
+    return re.sub(r"^(?:TP\.?|Thành phố|Tỉnh)\s+", "", _short(name), flags=re.IGNORECASE)
 
 
 def _kinds(full: str, unit_type: str | None) -> set[str]:
@@ -256,13 +262,14 @@ def _read_era(db: sqlite3.Connection, era_: str, add) -> tuple[dict[str, _Provin
             SELECT province, provinceShort, provinceKey, provinceLat, provinceLon FROM {table}
             GROUP BY provinceCode ORDER BY CAST(provinceCode AS INTEGER)"""):
         kind = "thành phố" if full.startswith("Thành phố") else "tỉnh"
-        provs[_short(short)] = _Province(_short(short), era_, kind, key, lat, lon)
-        add(short, _Entry(Place(_short(short)), era_, kind))
+        name = _province_short(short)
+        provs[name] = _Province(name, era_, kind, key, lat, lon)
+        add(name, _Entry(Place(name), era_, kind))
     if era_ == "legacy":
         for prov, full, short, dtype in _rows(db, f"""
                 SELECT provinceShort, district, districtShort, districtType FROM {table}
                 GROUP BY districtCode ORDER BY CAST(districtCode AS INTEGER)"""):
-            place = Place(_short(prov), _short(short))
+            place = Place(_province_short(prov), _short(short))
             children.setdefault((place.province,), []).append(place)
             for kind in _kinds(full, dtype):
                 add(short, _Entry(place, era_, kind))
@@ -272,7 +279,7 @@ def _read_era(db: sqlite3.Connection, era_: str, add) -> tuple[dict[str, _Provin
         ward_sql = f"""SELECT provinceShort, NULL, ward, wardShort, wardType FROM {table}
                        ORDER BY CAST(wardCode AS INTEGER)"""
     for prov, dist, full, short, wtype in _rows(db, ward_sql):
-        place = Place(_short(prov), _short(dist) if dist else None, _short(short))
+        place = Place(_province_short(prov), _short(dist) if dist else None, _short(short))
         children.setdefault((place.province, place.district), []).append(place)
         for kind in _kinds(full, wtype):
             add(short, _Entry(place, era_, kind))
@@ -301,13 +308,17 @@ def _gazetteer() -> _Gazetteer:
             if entry not in bucket:
                 bucket.append(entry)
 
-    db = sqlite3.connect(_data_file("dataset.db").as_uri() + "?mode=ro", uri=True)
+    path = _data_file("dataset.db")
+    provs, units = {}, {}
     try:
-        provs, units = {}, {}
-        for era_ in ERAS:
-            provs[era_], units[era_] = _read_era(db, era_, add)
-    finally:
-        db.close()
+        db = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True)
+        try:
+            for era_ in ERAS:
+                provs[era_], units[era_] = _read_era(db, era_, add)
+        finally:
+            db.close()
+    except sqlite3.Error as err:
+        raise PlaceError(f"cannot read the administrative units in {path}: {err}") from err
     for alias, short, level, kind in ALIASES:
         for era_ in ERAS:
             for entry in tuple(index.get(name_key(short), ())):
