@@ -524,15 +524,20 @@ def _entries(
     return found
 
 
-def _lookup_entries(name: str, on, level: str | None, within: str | None) -> list[_Entry]:
+def _lookup_entries(name: str, on, level: str | None, within: str | None) -> tuple[_Entry, ...]:
     if not isinstance(name, str):
         raise PlaceError(f"name must be a string, not {name!r}")
     _check(level)
-    which = era(on)
+    return _name_entries(name, era(on), level, within)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_entries(name: str, which: str, level: str | None, within: str | None) -> tuple[_Entry, ...]:
+    """Matches of a name with or without its unit word (callers repeat names: cached)."""
     key = name_key(name)
     kind, rest = _split_unit(key)
     found = _entries(rest, kind, which, level, within) if kind else []
-    return found or _entries(key, None, which, level, within)
+    return tuple(found or _entries(key, None, which, level, within))
 
 
 def _unique(places) -> list[Place]:
@@ -598,7 +603,7 @@ def resolve(
     >>> resolve("Châu Thành") is None, resolve("huyện Châu Thành", within="Tiền Giang").province
     (True, 'Tiền Giang')
     """
-    return _pick(tuple(_lookup_entries(name, on, level, within)))
+    return _pick(_lookup_entries(name, on, level, within))
 
 
 # ---------------------------------------------------------------- text
@@ -713,9 +718,14 @@ def province_of_issuer(
     """
     if not isinstance(issuer, str):
         raise PlaceError(f"issuer must be a string, not {issuer!r}")
-    hits = _scan(issuer, era(on), within, strict=False)
+    return _issuer_place(issuer, era(on), within)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _issuer_place(issuer: str, which: str, within: str | None) -> Place | None:
+    hits = _scan(issuer, which, within, strict=False)
     if not hits:
-        return resolve(issuer, on=on, within=within) if issuer.strip() else None
+        return _pick(_name_entries(issuer, which, None, within)) if issuer.strip() else None
     entries = hits[0].entries
     for later in hits[1:]:  # "xã A, huyện B, tỉnh C": the first is the issuer's unit
         entries = _narrow(_Hit(0, 0, entries), _pick(later.entries))
