@@ -121,7 +121,10 @@ _UNIT_WORDS = {
 def _ci(word: str) -> str:
     """A case-insensitive pattern for a literal: "xã" → "[xX][ãÃ]". Spelled out because
     re.IGNORECASE makes the scan of Vietnamese text about twice as slow."""
-    return "".join(f"[{c}{c.upper()}]" if c.upper() != c else re.escape(c) for c in word)
+    classes = {"đ": "[đĐÐð]"}  # Ð (U+00D0, eth) is often typed for Đ
+    return "".join(
+        classes.get(c) or (f"[{c}{c.upper()}]" if c.upper() != c else re.escape(c)) for c in word
+    )
 
 
 _UY = f"(?:{_ci('ủy')}|{_ci('uỷ')})"  # both tone placements
@@ -131,7 +134,7 @@ _GAP = r"[ \t]+"
 # the few letters a unit word can start with.
 UNIT_WORD_RE = re.compile(
     rf"""
-    (?=[tThHqQxXpPđĐ]) (?<!\w)
+    (?=[tThHqQxXpPđĐÐð]) (?<!\w)
     (?P<unit>
         {_ci('t')} (?:
             {_ci('ỉnh')} (?:{_GAP}{_UY})?                        # tỉnh, Tỉnh ủy

@@ -139,7 +139,9 @@ FIND = [
     ("tỉnh Bà Rịa - Vũng Tàu năm 2024", LEGACY, [("tỉnh Bà Rịa - Vũng Tàu", BRVT)]),
     ("UBND xã Tả Lèng ban hành", NEW, [("xã Tả Lèng", Place("Lai Châu", None, "Tả Lèng"))]),
     ("HUYỆN ỦY TAM ĐƯỜNG\n*\nSố 58-KH/HU", LEGACY, [("HUYỆN ỦY TAM ĐƯỜNG", TAM_DUONG)]),
-    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", LEGACY, []),  # the national motto in every header
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", LEGACY, []),
+    ("UBND \u00d0ặc khu Phú Quốc", NEW, [("\u00d0ặc khu Phú Quốc", Place("An Giang", None, "Phú Quốc"))]),
+    ("Tỉnh ủy \u00d0iện Biên", LEGACY, [("Tỉnh ủy \u00d0iện Biên", Place("Điện Biên"))]),  # the national motto in every header
     ("xã Tả Lèng, huyện Tam Đường", LEGACY,
      [("xã Tả Lèng", Place("Lai Châu", "Tam Đường", "Tả Lèng")), ("huyện Tam Đường", TAM_DUONG)]),
 ]
