@@ -14,6 +14,9 @@ spaces); a few spellings the package lacks are in :data:`ALIASES`.
 
 A name that fits several units is ambiguous: :func:`resolve` then returns
 None, and the caller may narrow it with ``within`` (a province) or a level.
+Names are matched on the map of the date given; a name missing from the 2025
+map is looked up on the legacy one (a later text citing a district's or a
+former province's directive); with no date, both maps are searched.
 """
 from __future__ import annotations
 
