@@ -367,16 +367,23 @@ def _as_date(on: date | str | None) -> date | None:
                     return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
                 except ValueError:
                     pass
-    raise PlaceError(f"on must be a date, an ISO 'YYYY-MM-DD' or 'DD/MM/YYYY' string or None, not {on!r}")
+    raise PlaceError(f"on must be a date, a 'YYYY-MM-DD', 'DD/MM/YYYY' or 'YYYY' string or None, not {on!r}")
 
 
 def era(on: date | str | None) -> str:
     """The map in force on a date: ``legacy`` before 2025-07-01, ``2025`` from then,
     ``any`` when the date is unknown.
 
+    A year alone ("2022", as in a citation without its day) decides unless it is 2025.
+
     >>> era("2022-01-26"), era(date(2025, 7, 1)), era("15/08/2025"), era(None)
     ('legacy', '2025', '2025', 'any')
+    >>> era("2022"), era("2025"), era("2026")
+    ('legacy', 'any', '2025')
     """
+    if isinstance(on, str) and re.fullmatch(r"\s*\d{4}\s*", on):
+        year = int(on)
+        return "legacy" if year < REFORM_DATE.year else "2025" if year > REFORM_DATE.year else "any"
     day = _as_date(on)
     if day is None:
         return "any"

@@ -202,6 +202,8 @@ ERA = [
     ("2025-07-01", "2025"),
     (date(2022, 1, 26), "legacy"),
     ("26/01/2022", "legacy"),
+    ("2022", "legacy"),  # a year alone decides, except 2025
+    ("2025", "any"),
     (None, "any"),
 ]
 
@@ -218,6 +220,7 @@ def test_provinces_per_map():
 
 BAD_ARGUMENTS = [
     (places.era, ("yesterday",), {}),
+    (places.era, ("31/02/2022",), {}),
     (places.lookup, ("Lai Châu",), {"level": "ward"}),
     (places.lookup, ("Tam Đường",), {"within": "Atlantis"}),
     (places.lookup, (42,), {}),
