@@ -88,12 +88,12 @@ def extract_text(text: str, *, source: str = "<text>", path: str = "", sha256: s
 
 def _document(structured: str, t: str, hits: list[Hit]) -> tuple[str, DirectiveRef, Hit | None, tuple[int, int]]:
     header = docmod.read_header(structured, hits, t)
-    first_cue = _first_cue(t)
+    first_cue = _first_cue(structured)
     if header is not None:
         ref = header.ref
         if header.body_lines:
             ref = ref.with_(issuer=_title_case(header.body_lines[-1]))
-        end = opening_end(t, first_cue=first_cue)
+        end = opening_end(structured, first_cue=first_cue)
         if ref.issuer_code is None:
             ref = _issuer_from_preamble(t[:end], ref)
         return "original", ref, None, (0, end)

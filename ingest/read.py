@@ -375,7 +375,7 @@ def _decode_8bit(data: bytes, name: str) -> tuple[str, str]:
     lenient = data.decode("utf-8", errors="replace")
     bad = lenient.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
     good = sum(1 for c in lenient if ord(c) > 0x7F) - bad
-    if bad <= max(1, len(data) * _MAX_BAD_UTF8_SHARE) and good >= 10 * bad:
+    if bad <= max(4, len(data) * _MAX_BAD_UTF8_SHARE) and good >= 10 * bad:
         return lenient, "utf-8+replace"
     candidates = []
     cp1258 = _try_decode(data, "cp1258")
