@@ -147,10 +147,11 @@ def _symbol_hits(text, m: re.Match, type_words, tw_ends, used_words) -> list[Hit
     if ti:
         title = ti.group("title").strip(" “”\"")
     ref = base.with_(issuer=issuer, date=date, year=year, term=term, title=title)
-    hits = [Hit(start, end, "full", ref, tail_end=tail)]
+    hits = []
     for num in listed:  # "Kết luận số 187, 188-KL/TW": 187-KL/TW too
         sym = symbol.replace(number, num, 1)
         hits.append(Hit(start, end, "list", ref.with_(number=num, symbol=sym, date=None, title=None), tail_end=tail))
+    hits.append(Hit(start, end, "full", ref, tail_end=tail))
     return hits
 
 

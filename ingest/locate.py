@@ -88,8 +88,8 @@ def place_of_citation(ref: DirectiveRef, doc_place: places.Place | None, *, doc_
     on = ref.date or (f"{ref.year}-01-01" if ref.year else doc_date)
     if ref.issuer:
         named = places.province_of_issuer(ref.issuer, on=on, within=doc_place.province if doc_place else None)
-        if named is None and doc_place is None:
-            named = places.province_of_issuer(ref.issuer, on=on)
+        if named is None and doc_place is not None:
+            named = places.province_of_issuer(ref.issuer, on=on)  # another province, named in full
         if named is not None:
             return named
         issuer_level = _issuer_level(ref.issuer)

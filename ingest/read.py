@@ -78,6 +78,13 @@ _MAX_BAD_UTF8_SHARE = 0.001
 _MAX_LEGACY_SHARE = 0.3
 _MIN_WORDS_FOR_LEGACY_ERROR = 20
 
+# UTF-8 that was read as cp1252 and saved again ("double-encoded"): "Ã¡" for "á", "á»‹" for "ị",
+# "Ä‘" for "đ", "Æ°" for "ư". Such lines are repaired by encoding them back.
+_DOUBLE_UTF8 = re.compile(r"[ÃÄÅÆ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|á[º»¼½]")
+_MIN_DOUBLE_UTF8 = 3
+# cp1252's characters for bytes 0x80–0x9F, back to those bytes (as Latin-1 characters).
+_CP1252_TO_BYTE = {ord(bytes([b]).decode("cp1252")): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+
 # <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
@@ -408,7 +415,9 @@ def _decode_html(data: bytes, name: str) -> tuple[str, str]:
 
 
 def _fix_legacy(text: str, encoding: str, name: str) -> tuple[str, str]:
-    """Convert TCVN3/VNI mojibake that a Unicode decoding left in the text."""
+    """Repair double-encoded UTF-8 and convert TCVN3/VNI mojibake that a decoding left in the text."""
+    if len(_DOUBLE_UTF8.findall(text, 0, 200_000)) >= _MIN_DOUBLE_UTF8:
+        return _repair_double_utf8(text, name), f"{encoding}+double-utf-8-repaired"
     if "+" in encoding and encoding.rsplit("+", 1)[1] in ("tcvn3", "vni"):
         return _check_converted(text, encoding, name), encoding
     legacy = detect_legacy(text)
@@ -418,6 +427,21 @@ def _fix_legacy(text: str, encoding: str, name: str) -> tuple[str, str]:
     if _legacy_leftover(text):
         raise ReadError(name, "legacy font text (TCVN3/VNI-like mojibake) that cannot be converted")
     return text, encoding
+
+
+def _repair_double_utf8(text: str, name: str) -> str:
+    """Each line with "Ã¡"-like sequences encoded back to bytes and decoded as UTF-8."""
+    lines = text.split("\n")
+    broken = 0
+    for i, line in enumerate(lines):
+        if _DOUBLE_UTF8.search(line):
+            try:
+                lines[i] = line.translate(_CP1252_TO_BYTE).encode("latin-1").decode("utf-8")
+            except UnicodeError:
+                broken += 1
+    if broken:
+        raise ReadError(name, f"UTF-8 read as cp1252 (mojibake like 'Ã¡') that cannot be repaired: {broken} lines")
+    return "\n".join(lines)
 
 
 def _check_converted(text: str, encoding: str, name: str) -> str:
