@@ -63,7 +63,7 @@ _LINE = re.compile(r"[^\n]*\n?")
 
 _SAMPLE_CHARS = 200_000  # detection looks at this much text at most
 _MIN_GAIN = 0.15  # a conversion must make this many more words valid syllables
-_MIN_SCORE = 0.6  # ... and leave at least this share of words valid
+_MIN_SCORE = 0.75  # ... and leave at least this share of words valid (real texts: 95% of files score > 0.92)
 
 
 # ---------------------------------------------------------------------------

@@ -65,7 +65,7 @@ _SIGNATURES = (
 )
 
 # Control characters that never occur in text (tab, newlines and form feed excepted).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # C1 controls are left out: double-encoded UTF-8 has them
 _MAX_CONTROL_SHARE = 0.005
 
 # A Windows-1258 (or other 8-bit) reading must make this share of words Vietnamese syllables.
