@@ -95,8 +95,10 @@ def test_txt_encodings(tmp_path, case, data, expected, encoding):
 
 def test_cp1258_text_is_returned_decomposed_as_read(tmp_path):
     """The normaliser composes later; offsets must point into the text as decoded."""
-    raw = read(tmp_path, "a.txt", cp1258_bytes("Nghị quyết của Ban Thường vụ"))
-    assert "\u0323" in raw.text and unicodedata.normalize("NFC", raw.text) == "Nghị quyết"
+    text = "Nghị quyết của Ban Thường vụ"
+    raw = read(tmp_path, "a.txt", cp1258_bytes(text))
+    assert raw.encoding == "cp1258"
+    assert "\u0323" in raw.text and unicodedata.normalize("NFC", raw.text) == text
 
 
 def test_md_reads_as_txt_and_keeps_the_text_unchanged(tmp_path):
