@@ -144,7 +144,11 @@ def _parse_number_line(text: str, number: re.Match, heading_code: str | None) ->
     return DirectiveRef(type=heading_code), (start, start + len(rest))
 
 
-def report_hit(text: str, hits: list[Hit], *, lead_chars: int = 1200) -> Hit | None:
+_INFOBOX = re.compile(r"\|[ ]*-{3,}")
+_LEAD_END = re.compile(r"\n|[.!?](?=[ ]+[A-ZĐÀ-Ỹ])")
+
+
+def report_hit(text: str, hits: list[Hit], *, lead_chars: int = 900, lead_sentences: int = 4) -> Hit | None:
     """The directive a news text reports on: a full citation in its opening that a body
     "issued" ("Ban Thường vụ Huyện ủy đã ban hành Kế hoạch số 58 - KH/HU").
 
@@ -153,8 +157,12 @@ def report_hit(text: str, hits: list[Hit], *, lead_chars: int = 1200) -> Hit | N
     >>> report_hit(t, find_hits(t)).ref.symbol
     '58-KH/HU'
     """
+    if _INFOBOX.search(text, 0, 500):
+        return None  # an encyclopaedia page opens with an infobox, not with news
     for hit in hits:
         if hit.start > lead_chars:
+            break
+        if len([m for m in _LEAD_END.finditer(text, 0, hit.start) if text[m.start() - 1: m.start()] != "\n"]) >= lead_sentences:
             break
         if hit.form != "full":
             continue
