@@ -84,7 +84,7 @@ CREATE TABLE IF NOT EXISTS directives (
     n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT, number TEXT, symbol TEXT,
     issuer_code TEXT, issuer TEXT, level TEXT, province TEXT, district TEXT, commune TEXT,
     date TEXT, year INTEGER, term TEXT, congress TEXT, title TEXT, status TEXT NOT NULL,
-    kind TEXT, path TEXT, key TEXT, prefix TEXT, words TEXT
+    kind TEXT, path TEXT, key TEXT, prefix TEXT, words TEXT, conflicts TEXT
 );
 CREATE INDEX IF NOT EXISTS directives_key ON directives(key);
 CREATE INDEX IF NOT EXISTS directives_prefix ON directives(prefix);
@@ -308,15 +308,15 @@ class Store:
         con.executemany("DELETE FROM directives WHERE id = ?", gone)
         con.executemany(
             "INSERT INTO directives(id, type, number, symbol, issuer_code, issuer, level, province, district, "
-            "commune, date, year, term, congress, title, status, kind, path, key, prefix, words) VALUES "
+            "commune, date, year, term, congress, title, status, kind, path, key, prefix, words, conflicts) VALUES "
             "(:id, :type, :number, :symbol, :issuer_code, :issuer, :level, :province, :district, :commune, :date, "
-            ":year, :term, :congress, :title, :status, :kind, :path, :key, :prefix, :words) "
+            ":year, :term, :congress, :title, :status, :kind, :path, :key, :prefix, :words, :conflicts) "
             "ON CONFLICT(id) DO UPDATE SET type=excluded.type, number=excluded.number, symbol=excluded.symbol, "
             "issuer_code=excluded.issuer_code, issuer=excluded.issuer, level=excluded.level, "
             "province=excluded.province, district=excluded.district, commune=excluded.commune, "
             "date=excluded.date, year=excluded.year, term=excluded.term, congress=excluded.congress, "
             "title=excluded.title, status=excluded.status, kind=excluded.kind, path=excluded.path, "
-            "key=excluded.key, prefix=excluded.prefix, words=excluded.words",
+            "key=excluded.key, prefix=excluded.prefix, words=excluded.words, conflicts=excluded.conflicts",
             rows,
         )
 
@@ -566,12 +566,8 @@ class Store:
             return None
         up = self._edges("src", id, "dst")
         down = self._edges("dst", id, "src")
-        values: dict[str, list] = {}
-        for (doc,) in self._q("SELECT doc FROM files WHERE doc_id = ? AND status = 'ok'", (id,)):
-            _collect(values, json.loads(doc or "{}"))
-        for (data,) in self._q("SELECT data FROM edges WHERE dst = ? AND via = 'citation'", (id,)):
-            _collect(values, json.loads(data or "{}"))
-        conflicts = {f: tuple(v) for f, v in values.items() if len(v) > 1}
+        raw = self._q("SELECT conflicts FROM directives WHERE id = ?", (id,))[0][0]
+        conflicts = {f: tuple(v) for f, v in json.loads(raw or "{}").items()}
         sources = tuple(r[0] for r in self._q("SELECT path FROM files WHERE doc_id = ? AND status = 'ok' ORDER BY path", (id,)))
         return DirectiveDetail(
             row=row,
@@ -681,6 +677,11 @@ def _merge_row(id: str, docs: list[tuple[str, str, dict]], cited: list[dict]) ->
     row["path"] = originals[0][1] if originals else None
     if row["year"] is None and row["date"]:
         row["year"] = int(str(row["date"])[:4])
+    values: dict[str, list] = {}
+    for d in own_docs + cited:
+        _collect(values, d)
+    conflicts = {f: v for f, v in values.items() if len(v) > 1}
+    row["conflicts"] = json.dumps(conflicts, ensure_ascii=False) if conflicts else None
     row["key"] = homonym_key(row["type"], row["number"], row["issuer_code"])
     row["prefix"] = _id_parts(id)[0]
     row["words"] = _words(row["symbol"], row["title"], row["issuer"], row["province"], row["district"], row["commune"])

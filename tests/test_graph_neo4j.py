@@ -1,0 +1,144 @@
+"""Neo4j: exact Cypher and parameters through a fake driver, Neo4j's own parser on every
+statement, and a real server when NEO4J_URI is set."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from graph import cypher, queries
+from graph.errors import BackendError
+from graph.neo4j_backend import Neo4jBackend, load
+from graph.synth import tiny_store
+
+TOOLS = Path(__file__).resolve().parents[1] / "tools"
+
+
+class FakeDriver:
+    """Records every (query, parameters); answers from a table keyed by query."""
+
+    def __init__(self, answers: dict[str, list[dict]] | None = None, fail: Exception | None = None):
+        self.calls: list[tuple[str, dict]] = []
+        self.answers = answers or {}
+        self.fail = fail
+
+    def execute_query(self, query, parameters_=None, database_=None):
+        if self.fail:
+            raise self.fail
+        self.calls.append((query, parameters_))
+        return (self.answers.get(query, [{"deleted": 0}]), None, [])
+
+
+def test_load_sends_schema_first_then_unwind_batches():
+    driver = FakeDriver()
+    store = tiny_store()
+    sent = load(store, Neo4jBackend(driver), batch=2)
+    queries_sent = [q for q, _ in driver.calls]
+    assert queries_sent[: len(cypher.SCHEMA)] == list(cypher.SCHEMA)
+    writes = [(q, p) for q, p in driver.calls if q.startswith("UNWIND $rows")]
+    assert all(len(p["rows"]) <= 2 for _, p in writes)
+    directive_rows = [r for q, p in writes if q == cypher.MERGE_DIRECTIVES for r in p["rows"]]
+    assert sent["directives"] == len(directive_rows) == 5
+    lc61 = next(r for r in directive_rows if r["id"] == "vn/lai-chau/tu/kh/2021/61")
+    assert lc61["props"]["homonyms"] == 2 and lc61["props"]["cited"] == 1 and lc61["props"]["status"] == "document"
+    implements = [r for q, p in writes if q == cypher.MERGE_EDGES["implements"] for r in p["rows"]]
+    assert {(r["src"], r["dst"]) for r in implements} == {
+        ("vn/lai-chau/tu/kh/2021/61", "vn/national/tw/nq/2018/35"),
+        ("vn/son-la/tu/kh/2021/61", "vn/national/tw/nq/2018/35"),
+        ("vn/lai-chau.tam-duong/hu/kh/2022/102", "vn/lai-chau/tu/kh/2021/61"),
+    }
+    load_ids = {p.get("load_id") for q, p in writes if "load_id" in p}
+    assert load_ids == {store.version()}
+    assert queries_sent[-2:] == [cypher.PRUNE_RELS, cypher.PRUNE_NODES]
+
+
+def test_every_statement_is_parameterised_and_uses_fixed_labels():
+    for statement in cypher.ALL_STATEMENTS:
+        assert "'vn/" not in statement and '"vn/' not in statement
+    for rel in ("IMPLEMENTS", "REFERS_TO"):
+        assert f"[r:{rel} {{path: row.path}}]" in cypher.MERGE_EDGES[rel.lower()]
+    with pytest.raises(ValueError):
+        cypher._merge_edges("DROP")
+
+
+def test_queries_on_neo4j_send_exact_cypher():
+    row = {"id": "vn/national/tw/nq/2018/35", "type": "NQ", "number": "35", "symbol": "35-NQ/TW", "status": "cited-only"}
+    driver = FakeDriver({cypher.SEARCH: [{"d": row}]})
+    backend = Neo4jBackend(driver, database="neo4j")
+    got = queries.search(backend, "Nghị quyết 35")
+    assert [r.symbol for r in got] == ["35-NQ/TW"]
+    query, params = driver.calls[0]
+    assert query == cypher.SEARCH
+    assert params == {"id": None, "key": None, "key_prefix": "NQ|35|", "numbers": None, "words": [], "limit": 50}
+
+
+def test_cascade_on_neo4j_walks_level_by_level():
+    child = {"id": "vn/lai-chau/tu/kh/2021/61", "symbol": "61-KH/TU", "level": "province"}
+
+    class Driver(FakeDriver):
+        def execute_query(self, query, parameters_=None, database_=None):
+            self.calls.append((query, parameters_))
+            if query == cypher.CHILDREN and parameters_["ids"] == ["vn/national/tw/nq/2018/35"]:
+                return ([{"parent": "vn/national/tw/nq/2018/35", "child": child["id"], "type": "IMPLEMENTS"}], None, [])
+            if query == cypher.ROWS:
+                return ([{"d": child}], None, [])
+            return ([], None, [])
+
+    driver = Driver()
+    rows = queries.cascade(Neo4jBackend(driver), "vn/national/tw/nq/2018/35")
+    assert [(c.row.symbol, c.parent_id, c.depth) for c in rows] == [("61-KH/TU", "vn/national/tw/nq/2018/35", 1)]
+    assert driver.calls[0] == (cypher.CHILDREN, {"ids": ["vn/national/tw/nq/2018/35"], "types": ["IMPLEMENTS"]})
+
+
+def test_driver_errors_are_wrapped():
+    backend = Neo4jBackend(FakeDriver(fail=RuntimeError("connection refused")))
+    with pytest.raises(BackendError) as info:
+        queries.stats(backend)
+    assert isinstance(info.value.__cause__, RuntimeError)
+    with pytest.raises(BackendError):
+        backend.run("MATCH (n) DETACH DELETE n")  # not a statement of graph.cypher
+
+
+def test_every_statement_passes_neo4js_parser():
+    module = TOOLS / "node_modules" / "@neo4j-cypher" / "language-support"
+    if not shutil.which("node"):
+        pytest.skip("node is not installed: cannot run Neo4j's Cypher parser")
+    if not module.is_dir():
+        pytest.skip("tools/node_modules is missing: run `make tools` (npm install in tools/)")
+    statements = list(cypher.ALL_STATEMENTS) + ["MATCH (n RETURN n"]
+    out = subprocess.run(["node", str(TOOLS / "validate_cypher.mjs")], input=json.dumps(statements),
+                         capture_output=True, text=True, check=True, cwd=TOOLS)
+    errors = json.loads(out.stdout)
+    assert errors[-1], "the parser must reject a broken statement (self-check)"
+    bad = {statements[i]: e for i, e in enumerate(errors[:-1]) if e}
+    assert not bad
+
+
+@pytest.fixture(scope="module")
+def neo4j_backend():
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        pytest.skip("NEO4J_URI is not set: no Neo4j server to test against (docker compose up neo4j, then set it)")
+    backend = Neo4jBackend.connect(uri, os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD"))
+    yield backend
+    backend.close()
+
+
+def test_real_neo4j_load_is_idempotent_and_answers_like_the_store(neo4j_backend):
+    store = tiny_store()
+    load(store, neo4j_backend)
+    first = neo4j_backend.run(cypher.COUNTS)
+    load(store, neo4j_backend)
+    assert neo4j_backend.run(cypher.COUNTS) == first
+    root = "vn/national/tw/nq/2018/35"
+    assert [(c.row.id, c.depth) for c in queries.cascade(neo4j_backend, root)] == \
+        [(c.row.id, c.depth) for c in queries.cascade(store, root)]
+    leaf = "vn/lai-chau.tam-duong/hu/kh/2022/102"
+    assert [[r.id for r in p] for p in queries.chain(neo4j_backend, leaf)] == \
+        [[r.id for r in p] for p in queries.chain(store, leaf)]
+    assert queries.coverage(neo4j_backend, root).covered == queries.coverage(store, root).covered
+    assert [r.id for r in queries.search(neo4j_backend, "61-KH/TU")] == [r.id for r in queries.search(store, "61-KH/TU")]
