@@ -9,7 +9,8 @@ The cascade under 35-NQ/TW:
     ├── 61-KH/TU Lai Châu (2021) ── 102-KH/HU Tam Đường (2022; also mentions 35-NQ/TW)
     │                            └─ 45-KH/HU Than Uyên (2022) ── 12-KH/ĐU xã Mường Kim (2022)
     ├── 61-KH/TU Sơn La (2021)      (same symbol as Lai Châu's: homonyms)
-    └── 20-CT/TU Sơn La (2023)
+    ├── 20-CT/TU Sơn La (2023)
+    └╌╌ 08-BC/TU Lai Châu (2023)    (only mentions 35-NQ/TW: refers_to)
 """
 from __future__ import annotations
 
@@ -90,6 +91,15 @@ _DOCS = [
         "Tiếp tục thực hiện Nghị quyết số 35-NQ/TW của Bộ Chính trị.\n",
         [(dict(type="NQ", number="35", issuer_code="TW", year=2018, level="central"), "implements",
           "Tiếp tục thực hiện", "Nghị quyết số 35-NQ/TW")],
+    ),
+    (
+        "lc-08-bc-tu.txt",
+        dict(type="BC", number="08", issuer_code="TU", year=2023, date="2023-05-04", province="Lai Châu",
+             level="province", issuer="Tỉnh ủy Lai Châu", title="sơ kết công tác tư tưởng"),
+        "TỈNH ỦY LAI CHÂU\nSố 08-BC/TU\nLai Châu, ngày 4 tháng 5 năm 2023\n\nBÁO CÁO\n"
+        "Sơ kết công tác tư tưởng, trong đó có kết quả theo Nghị quyết số 35-NQ/TW của Bộ Chính trị.\n",
+        [(dict(type="NQ", number="35", issuer_code="TW", year=2018, level="central"), "refers_to", "theo",
+          "Nghị quyết số 35-NQ/TW")],
     ),
 ]
 

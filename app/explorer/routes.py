@@ -11,7 +11,7 @@ link such as ``van-ban?id=vn/national/tw/nq/2018/35`` is shareable.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 __all__ = ["Route", "ROUTES", "route", "url"]
 
@@ -54,6 +54,8 @@ def route(key: str) -> Route:
 def url(key: str, id: str | None = None, **params: str) -> str:
     """A relative URL of a page with its query parameters (the search page is the default, ``./``)."""
     r = route(key)
+    if id and not params:  # the common case, kept cheap: tables link every row
+        return f"{r.url_path}?id={quote(id, safe='')}"
     query = {"id": id} if id else {}
     query.update({k: v for k, v in params.items() if v})
     base = "./" if r.key == "search" else r.url_path

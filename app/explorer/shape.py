@@ -16,7 +16,8 @@ from __future__ import annotations
 import html
 import json
 from collections import Counter, defaultdict
-from dataclasses import asdict
+from dataclasses import asdict, fields
+from datetime import date
 from typing import Iterable, Sequence
 
 import pandas as pd
@@ -28,6 +29,7 @@ from .labels import COLUMNS, LEVEL_COLORS, LEVEL_LABELS, LEVEL_ORDER, STATUS_LAB
 
 __all__ = [
     "jurisdiction",
+    "date_vi",
     "directive_frame",
     "homonym_notes",
     "metadata_frame",
@@ -70,11 +72,24 @@ def jurisdiction(row: DirectiveRow) -> str:
     return ""
 
 
-def _date(row: DirectiveRow):
+def date_vi(row: DirectiveRow) -> str:
+    """The date as Vietnamese write it (dd/mm/yyyy), else the year, else "".
+
+    >>> date_vi(DirectiveRow(id="x", date="2018-10-22")), date_vi(DirectiveRow(id="x", year=2018))
+    ('22/10/2018', '2018')
+    """
+    d = _date(row)
+    if d is not None:
+        return d.strftime("%d/%m/%Y")
+    return str(row.year) if row.year else (row.date or "")
+
+
+def _date(row: DirectiveRow) -> date | None:
     if row.date:
-        value = pd.to_datetime(row.date, errors="coerce")
-        if not pd.isna(value):
-            return value.date()
+        try:
+            return date.fromisoformat(row.date[:10])
+        except ValueError:
+            return None
     return None
 
 
@@ -363,15 +378,20 @@ def cascade_csv(frame: pd.DataFrame) -> bytes:
 
 def cascade_json(root: DirectiveRow, rows: Sequence[CascadeRow], filters: dict | None = None) -> bytes:
     """The cascade as JSON: the root, the filters used and one object per row (all fields)."""
+    names = _ROW_FIELDS
     doc = {
         "root": asdict(root),
         "filters": filters or {},
         "rows": [
-            {"parent_id": c.parent_id, "depth": c.depth, "relation": c.relation, **asdict(c.row)}
+            {"parent_id": c.parent_id, "depth": c.depth, "relation": c.relation,
+             **{f: getattr(c.row, f) for f in names}}
             for c in rows
         ],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+_ROW_FIELDS = tuple(f.name for f in fields(DirectiveRow))
 
 
 def _dot_str(value: str) -> str:

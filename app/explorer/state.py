@@ -73,7 +73,11 @@ class Session:
 
 def session() -> Session:
     """The configured backend (``VBGRAPH_STORE`` / ``VBGRAPH_BACKEND``…), opened read-only once."""
-    return Session(_backend.backend_key(load_config()))
+    try:
+        return Session(_backend.backend_key(load_config()))
+    except FileNotFoundError as err:  # no store yet: say how to make one, and stop this page
+        st.error(str(err), icon=":material/error:")
+        st.stop()
 
 
 # Cached query functions. The first argument names the backend, the second its version.

@@ -24,7 +24,7 @@ def render() -> None:
         return
     root = detail.row
     st.title(f"Cây thực hiện {root.label}")
-    st.caption(f"{type_label(root.type)} · {shape.jurisdiction(root)} · {root.date or root.year or ''}")
+    st.caption(f"{type_label(root.type)} · {shape.jurisdiction(root)} · {shape.date_vi(root)}")
     state.page_links(id, skip="cascade")
 
     follow = st.toggle("Theo cả quan hệ đề cập (refers_to)", key="cascade-follow",
@@ -68,7 +68,7 @@ def render() -> None:
         st.html(f"<div>{legend}</div>")
         if rest:
             st.caption(f"Vẽ {drawn} văn bản; {rest} văn bản còn lại gộp vào các ô xám (tối đa {MAX_NODES} ô).")
-        st.graphviz_chart(dot, width="stretch")
+        st.graphviz_chart(dot, width="stretch" if drawn > 24 else "content")
 
 
 def _filters(options: dict, follow: bool) -> dict:
@@ -76,9 +76,11 @@ def _filters(options: dict, follow: bool) -> dict:
     with st.sidebar:
         st.subheader("Bộ lọc")
         types = st.multiselect("Loại văn bản", options["types"], format_func=lambda t: f"{type_label(t)} ({t})",
-                               key="cascade-types")
-        levels = st.multiselect("Cấp", options["levels"], format_func=level_label, key="cascade-levels")
-        provinces = st.multiselect("Tỉnh/thành", options["provinces"], key="cascade-provinces")
+                               key="cascade-types", placeholder="Tất cả")
+        levels = st.multiselect("Cấp", options["levels"], format_func=level_label, key="cascade-levels",
+                                placeholder="Tất cả")
+        provinces = st.multiselect("Tỉnh/thành", options["provinces"], key="cascade-provinces",
+                                   placeholder="Tất cả")
         years = options["years"]
         year_from = year_to = None
         if years and years[0] < years[1]:

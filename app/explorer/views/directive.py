@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app.explorer import routes, shape, state
+from ingest.errors import ReadError
 from app.explorer.labels import STATUS_LABELS, level_label, type_label
 from app.explorer.views._common import column_config
 
@@ -31,7 +32,8 @@ def render() -> None:
     row = detail.row
     state.source_css()
     st.title(f"{type_label(row.type)} {row.label}".strip())
-    bits = [level_label(row.level), shape.jurisdiction(row), row.date or (str(row.year) if row.year else ""),
+    place = shape.jurisdiction(row)
+    bits = [level_label(row.level), "" if place == level_label(row.level) else place, shape.date_vi(row),
             STATUS_LABELS.get(row.status, row.status)]
     st.caption(" · ".join(b for b in bits if b))
     if row.title:
@@ -46,7 +48,7 @@ def render() -> None:
     cols = st.columns(len(SECTIONS))
     for col, (title, field, _) in zip(cols, SECTIONS):
         col.metric(title, len(getattr(detail, field)))
-    with st.expander("Thông tin văn bản", expanded=False):
+    with st.expander("Thông tin văn bản", expanded=True):
         st.dataframe(shape.metadata_frame(detail), hide_index=True, width="stretch")
 
     labels = [f"{title} ({len(getattr(detail, field))})" for title, field, _ in SECTIONS] + ["Văn bản gốc"]
@@ -79,8 +81,10 @@ def _edges(sess: state.Session, row, edges, *, own: bool, key: str) -> None:
     if edge.sentence:
         st.markdown(f"> {edge.sentence}")
     citing = row.id if own else edge.other.id
-    src = sess.source(citing)
-    if src is None:
+    src, error = _source(sess, citing)
+    if error:
+        st.warning(f"Không đọc được tệp nguồn: {error}")
+    elif src is None:
         st.caption("Không có toàn văn của văn bản trích dẫn trong kho.")
     elif edge.source and src.path != edge.source:
         st.caption(f"Câu làm chứng lấy từ tệp {edge.source}; toàn văn trong kho là {src.path}.")
@@ -92,8 +96,19 @@ def _edges(sess: state.Session, row, edges, *, own: bool, key: str) -> None:
     state.page_links(edge.other.id, label=edge.other.label)
 
 
+def _source(sess: state.Session, id: str):
+    """(source text or None, the read error to show or None): a moved or deleted file is reported, not fatal."""
+    try:
+        return sess.source(id), None
+    except ReadError as err:
+        return None, str(err)
+
+
 def _own_text(sess: state.Session, row) -> None:
-    src = sess.source(row.id)
+    src, error = _source(sess, row.id)
+    if error:
+        st.warning(f"Không đọc được tệp nguồn: {error}")
+        return
     if src is None:
         st.caption("Kho không có toàn văn văn bản này (chỉ biết qua trích dẫn)." if row.status != "document"
                    else "Không đọc được toàn văn văn bản này.")
