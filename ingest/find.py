@@ -78,15 +78,21 @@ def find_hits(text: str) -> list[Hit]:
     ...  for h in find_hits("Thực hiện Kết luận số 224- KL/TU ngày 18/10/2021 và Kết luận 224")]
     [('full', 'KL', '224', 'TU', '2021-10-18'), ('short', 'KL', '224', None, None)]
     """
-    type_words = [(m.start(), m.end(), tables.type_of_word(m.group("tw"))) for m in rx.type_word_regex().finditer(text)]
-    tw_ends = [tw[1] for tw in type_words]
-    used_words: set[int] = set()
+    lower = text.lower()
+    if len(lower) != len(text):  # a character whose lower case is longer: keep offsets
+        lower = "".join(c.lower()[:1] for c in text)
     hits: list[Hit] = []
+    numbers: set[str] = set()
     for m in rx.SYMBOL.finditer(text):
-        hits.extend(_symbol_hits(text, m, type_words, tw_ends, used_words))
-    hits.extend(_short_forms(text, type_words, used_words))
-    hits.extend(_alias_hits(text))
-    hits.extend(_congress_hits(text))
+        words = _type_words_in(lower, max(0, m.start() - _TITLE_REACH - 30), m.start())
+        found = _symbol_hits(text, m, words, [w[1] for w in words], set())
+        hits.extend(found)
+        numbers.update(str(int(h.ref.number)) for h in found if h.ref.number and h.ref.number.isdigit())
+    hits.extend(_short_forms(text, lower, numbers, hits))
+    if "trung ương" in lower or "tw" in lower or "tư" in lower:
+        hits.extend(_alias_hits(text))
+    if "đại hội" in lower:
+        hits.extend(_congress_hits(text))
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
 
@@ -192,15 +198,30 @@ def symbol_ref(m: re.Match, word_code: str | None = None) -> DirectiveRef:
     return DirectiveRef(type=type_code, number=number, issuer_code=issuer_code, symbol=symbol, year=year)
 
 
-def _short_forms(text, type_words, used_words) -> list[Hit]:
+def _type_words_in(lower: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Type words of the lower-cased text between two offsets: (start, end, code)."""
+    return [(m.start(), m.end(), tables.type_of_word(m.group("tw"))) for m in rx.type_word_regex().finditer(lower, start, end)]
+
+
+def _short_forms(text: str, lower: str, numbers: set[str], full: list[Hit]) -> list[Hit]:
+    """Short forms ("Kết luận 224") of numbers that some full citation of the text has:
+    only those can be resolved, so only those are looked for."""
+    if not numbers:
+        return []
+    covered = [(h.start, h.end) for h in full]
+    pattern = re.compile(r"(?<![\w/.,-])0*(?:" + "|".join(sorted(numbers, key=len, reverse=True)) + r")(?![\w/-]|[.,]\d)")
     hits = []
-    for i, (start, end, code) in enumerate(type_words):
-        if i in used_words or code == "VB":
+    for m in pattern.finditer(text):
+        if any(a <= m.start() < b for a, b in covered):
             continue
-        m = rx.SHORT_FORM.match(text, end)
-        if not m:
+        words = _type_words_in(lower, max(0, m.start() - 20), m.start())
+        if not words:
             continue
-        hits.append(Hit(start, m.end(), "short", DirectiveRef(type=code, number=m.group("num")), tail_end=m.end()))
+        start, end, code = words[-1]
+        sm = rx.SHORT_FORM.match(text, end)
+        if code == "VB" or not sm or sm.start("num") != m.start():
+            continue
+        hits.append(Hit(start, sm.end(), "short", DirectiveRef(type=code, number=sm.group("num")), tail_end=sm.end()))
     return hits
 
 

@@ -61,7 +61,7 @@ _SYLLABLE = re.compile(rf"{_ONSET}{_NUCLEUS}{_CODA}")
 # A line break, kept by the line-wise conversion.
 _LINE = re.compile(r"[^\n]*\n?")
 
-_SAMPLE_CHARS = 200_000  # detection looks at this much text at most
+_SAMPLE_CHARS = 50_000  # detection looks at this much text at most
 _MIN_GAIN = 0.15  # a conversion must make this many more words valid syllables
 _MIN_SCORE = 0.75  # ... and leave at least this share of words valid (real texts: 95% of files score > 0.92)
 

@@ -41,6 +41,13 @@ _TRANSLATE = str.maketrans(
 _CYRILLIC_TO_LATIN = str.maketrans(
     "АВЕКМНОРСТХУІЈаеорсхуіј", "ABEKMHOPCTXYIJaeopcxyij"
 )
+_NEEDS_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) + "]+")
+
+
+def _translate_match(m: re.Match) -> str:
+    return m.group(0).translate(_TRANSLATE)
+
+
 _HAS_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # A symbol-like token that mixes Cyrillic with digits, Latin capitals, '/' or '-'.
 _CYRILLIC_TOKEN = re.compile(r"[0-9A-ZĐ/\-\u0400-\u04ff]*[\u0400-\u04ff][0-9A-ZĐa-z/\-\u0400-\u04ff]*")
@@ -104,7 +111,8 @@ def normalize(text: str) -> NormText:
     orig_anchors: list[int] = []
     if _NEEDS_EDIT.search(text) or not unicodedata.is_normalized("NFC", text):
         out, norm_anchors, orig_anchors = _apply_edits(text)
-    out = out.translate(_TRANSLATE)
+    if _NEEDS_TRANSLATE.search(out):
+        out = _NEEDS_TRANSLATE.sub(_translate_match, out)
     if _HAS_CYRILLIC.search(out):
         out = _CYRILLIC_TOKEN.sub(_latinise_token, out)
     if "Ư" in out or "Ứ" in out:

@@ -79,8 +79,9 @@ _MAX_LEGACY_SHARE = 0.3
 _MIN_WORDS_FOR_LEGACY_ERROR = 20
 
 # UTF-8 that was read as cp1252 and saved again ("double-encoded"): "Ã¡" for "á", "á»‹" for "ị",
-# "Ä‘" for "đ", "Æ°" for "ư". Such lines are repaired by encoding them back.
-_DOUBLE_UTF8 = re.compile(r"[ÃÄÅÆ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|á[º»¼½]")
+# "Ä‘" for "đ", "Æ°" for "ư". Such lines are repaired by encoding them back. Only sequences of
+# lowercase letters count: "XÃ…" (a form's blank after "XÃ") is genuine uppercase Vietnamese.
+_DOUBLE_UTF8 = re.compile(r"á[º»]|Ä[\u0090\u2018]|Æ[°¡¯\u00a0]|Ã[\u00a0-\u00bd]")
 _MIN_DOUBLE_UTF8 = 3
 # cp1252's characters for bytes 0x80–0x9F, back to those bytes (as Latin-1 characters).
 _CP1252_TO_BYTE = {ord(bytes([b]).decode("cp1252")): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
@@ -303,6 +304,10 @@ def _read_txt(data: bytes, name: str) -> tuple[str, str]:
 
 def _read_html(data: bytes, name: str) -> tuple[str, str]:
     html, encoding = _decode_html(data, name)
+    # Legacy text is converted in the source: HTML parsers drop U+00AD, which is TCVN3's "ư".
+    legacy = detect_legacy(_html_plain_text(html))
+    if legacy is not None:
+        html, encoding = convert_legacy(html, legacy), f"{encoding}+{legacy}"
     text = _html_main_text(html) or _html_plain_text(html)
     paragraphs = [p.strip() for p in text.splitlines()]
     return "\n\n".join(p for p in paragraphs if p and not _is_boilerplate(p)), encoding
@@ -416,7 +421,7 @@ def _decode_html(data: bytes, name: str) -> tuple[str, str]:
 
 def _fix_legacy(text: str, encoding: str, name: str) -> tuple[str, str]:
     """Repair double-encoded UTF-8 and convert TCVN3/VNI mojibake that a decoding left in the text."""
-    if len(_DOUBLE_UTF8.findall(text, 0, 200_000)) >= _MIN_DOUBLE_UTF8:
+    if len(_DOUBLE_UTF8.findall(text, 0, 50_000)) >= _MIN_DOUBLE_UTF8:
         return _repair_double_utf8(text, name), f"{encoding}+double-utf-8-repaired"
     if "+" in encoding and encoding.rsplit("+", 1)[1] in ("tcvn3", "vni"):
         return _check_converted(text, encoding, name), encoding
@@ -438,10 +443,14 @@ def _repair_double_utf8(text: str, name: str) -> str:
             try:
                 lines[i] = line.translate(_CP1252_TO_BYTE).encode("latin-1").decode("utf-8")
             except UnicodeError:
-                broken += 1
+                broken += not _has_unicode_vietnamese(line)  # a Unicode line is left as it is
     if broken:
         raise ReadError(name, f"UTF-8 read as cp1252 (mojibake like 'Ã¡') that cannot be repaired: {broken} lines")
     return "\n".join(lines)
+
+
+def _has_unicode_vietnamese(line: str) -> bool:
+    return any("\u1ea0" <= c <= "\u1ef9" or c in "ăđơưĂĐƠƯ" for c in line)
 
 
 def _check_converted(text: str, encoding: str, name: str) -> str:
@@ -451,7 +460,7 @@ def _check_converted(text: str, encoding: str, name: str) -> str:
 
 
 def _legacy_leftover(text: str) -> bool:
-    sample = text[:200_000]
+    sample = text[:50_000]
     return legacy_share(sample) >= _MAX_LEGACY_SHARE and len(sample.split()) >= _MIN_WORDS_FOR_LEGACY_ERROR
 
 
