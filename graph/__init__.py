@@ -25,11 +25,12 @@ def _setting(config: Any, name: str, default: Any = None) -> Any:
     return getattr(config, name, default)
 
 
-def open_backend(config: Any = None):
+def open_backend(config: Any = None, *, read_only: bool = False):
     """The backend a configuration names: the SQLite ``Store`` (default) or Neo4j.
 
     ``config`` is ``app.config.load_config()``'s result or any mapping/object with
     ``backend``, ``store``, ``neo4j_uri``, ``neo4j_user``, ``neo4j_password``.
+    ``read_only`` opens the SQLite store with ``mode=ro`` (it must exist); Neo4j ignores it.
     """
     backend = (_setting(config, "backend", "sqlite") or "sqlite").lower()
     if backend not in BACKENDS:
@@ -45,4 +46,4 @@ def open_backend(config: Any = None):
         )
     from .store import Store
 
-    return Store(_setting(config, "store", "var/vbgraph.sqlite"))
+    return Store(_setting(config, "store", "var/vbgraph.sqlite"), read_only=read_only)

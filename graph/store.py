@@ -31,6 +31,7 @@ from contextlib import contextmanager
 from datetime import date as _date
 from pathlib import Path
 from typing import Iterable, Iterator
+from urllib.parse import quote
 
 from .errors import StoreError
 from .identity import is_central_issuer, slug
@@ -156,25 +157,33 @@ class Store:
     """The SQLite graph store; ``path`` may be ``":memory:"``. Safe to share across threads.
 
     ``traversal`` chooses the engine of cascade/chain: ``rustworkx`` (default) or ``sql``.
+    ``read_only`` opens an existing file with SQLite ``mode=ro`` (the explorer's way).
     """
 
-    def __init__(self, path: str | Path = "var/vbgraph.sqlite", *, traversal: str = "rustworkx"):
+    def __init__(self, path: str | Path = "var/vbgraph.sqlite", *, traversal: str = "rustworkx", read_only: bool = False):
         if traversal not in TRAVERSALS:
             raise StoreError(f"unknown traversal {traversal!r}; allowed: {', '.join(TRAVERSALS)}")
         self.path = str(path)
         self.traversal = traversal
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.read_only = read_only
+        self._lock = threading.RLock()
+        self._graph = None
+        self._graph_version = None
         try:
+            if read_only:
+                if not Path(self.path).is_file():
+                    raise StoreError(f"no graph store at {self.path}: build one with `vbgraph ingest PATH --store {self.path}`")
+                uri = f"file:{quote(str(Path(self.path).resolve()))}?mode=ro"
+                self.con = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+                return
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self.con = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
             self.con.execute("PRAGMA journal_mode=WAL")
             self.con.execute("PRAGMA synchronous=NORMAL")
             self.con.executescript(_SCHEMA)
         except sqlite3.Error as err:
             raise StoreError(f"cannot open the graph store {self.path}: {err}") from err
-        self._lock = threading.RLock()
-        self._graph = None
-        self._graph_version = None
         self._seed_jurisdictions()
 
     # ---------------------------------------------------------------- plumbing
