@@ -83,7 +83,15 @@ def find_hits(text: str) -> list[Hit]:
         lower = "".join(c.lower()[:1] for c in text)
     hits: list[Hit] = []
     numbers: set[str] = set()
-    for m in rx.SYMBOL.finditer(text):
+    pos = 0
+    while True:
+        m = rx.SYMBOL.search(text, pos)
+        if m is None:
+            break
+        if rx.glued_before(text, m.start()):
+            pos = _after_token(text, m.start())
+            continue
+        pos = m.end()
         words = _type_words_in(lower, max(0, m.start() - _TITLE_REACH - 30), m.start())
         found = _symbol_hits(text, m, words, [w[1] for w in words], set())
         hits.extend(found)
@@ -196,6 +204,14 @@ def symbol_ref(m: re.Match, word_code: str | None = None) -> DirectiveRef:
             issuer_code = rest if (generic and rest and tables.symbol_type(head)) else code
         symbol = f"{number}/{str(year) + '/' if year else ''}{code}"
     return DirectiveRef(type=type_code, number=number, issuer_code=issuer_code, symbol=symbol, year=year)
+
+
+_TOKEN_END = re.compile(r"[\w/.-]*")
+
+
+def _after_token(text: str, pos: int) -> int:
+    """The end of the token that runs through ``pos`` (a match glued to it is skipped whole)."""
+    return _TOKEN_END.match(text, pos).end() or pos + 1
 
 
 def _type_words_in(lower: str, start: int, end: int) -> list[tuple[int, int, str]]:

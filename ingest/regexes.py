@@ -12,6 +12,7 @@ from . import tables
 
 __all__ = [
     "SYMBOL",
+    "glued_before",
     "TYPE_WORD",
     "DATE_AFTER",
     "DATE_ANY",
@@ -49,9 +50,17 @@ _STATE = (
 )
 # A symbol, not glued to a longer token on either side. A footnote mark glued
 # after it ("146/2006/NĐ-CP[15]", "35-NQ/TW¹") is left outside the match.
+# The pattern starts with a digit (no look-behind) so that the engine can skip to
+# digits quickly; callers check the character before the match with ``glued_before``.
 SYMBOL = re.compile(
-    rf"(?<![\w/.-])(?:{_PARTY}|{_STATE})(?![\w/]|-[{_UP}\d])"
+    rf"(?:{_PARTY}|{_STATE})(?![\w/]|-[{_UP}\d])"
 )
+_GLUE = re.compile(r"[\w/.-]")
+
+
+def glued_before(text: str, pos: int) -> bool:
+    """Whether the character before ``pos`` glues a match to a longer token ("A12/QĐ")."""
+    return pos > 0 and _GLUE.match(text, pos - 1) is not None
 
 # ---------------------------------------------------------------- dates
 # "ngày 18/10/2021", "ngày 18-5-2021", "ngày 26 tháng 01 năm 2022", "ngày 18.5.2021".
