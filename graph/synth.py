@@ -65,10 +65,13 @@ def _places() -> dict:
     try:
         old: dict[str, dict[str, list[str]]] = {}
         for p, d, w in con.execute("SELECT provinceShort, districtShort, wardShort FROM admin_units_legacy ORDER BY rowid"):
-            old.setdefault(p, {}).setdefault(d, []).append(w)
+            wards = old.setdefault(p, {}).setdefault(d, [])
+            if w:
+                wards.append(w)
         new: dict[str, list[str]] = {}
         for p, w in con.execute("SELECT provinceShort, wardShort FROM admin_units ORDER BY rowid"):
-            new.setdefault(p, []).append(w)
+            if w:
+                new.setdefault(p, []).append(w)
     finally:
         con.close()
     return {"old": old, "new": new}
@@ -162,14 +165,16 @@ def _cite(c: dict) -> str:
 
 
 def _header_body(f: dict) -> str:
+    """The issuing body's lines at the top left: the Party committee above, then the issuer."""
     level = f["level"]
     if level == "central":
         return f["issuer"].upper() if f["issuer"] != "Ban Chấp hành Trung ương" else "BAN CHẤP HÀNH TRUNG ƯƠNG"
     if level == "province":
-        return f"TỈNH ỦY {f['province'].upper()}"
+        return f"ĐẢNG BỘ TỈNH {f['province'].upper()}\nTỈNH ỦY {f['province'].upper()}"
     if level == "district":
-        return f"HUYỆN ỦY {f['district'].upper()}"
-    return f"ĐẢNG ỦY XÃ {f['commune'].upper()}"
+        return f"ĐẢNG BỘ TỈNH {f['province'].upper()}\nHUYỆN ỦY {f['district'].upper()}"
+    above = f"ĐẢNG BỘ HUYỆN {f['district'].upper()}" if f["district"] else f"ĐẢNG BỘ TỈNH {f['province'].upper()}"
+    return f"{above}\nĐẢNG ỦY XÃ {f['commune'].upper()}"
 
 
 def _short_body(f: dict) -> str:

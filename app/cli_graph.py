@@ -1,0 +1,265 @@
+"""Graph commands of the `vbgraph` CLI: ingest, search, cascade, chain, coverage, stats,
+load neo4j, export. Each parses its options and calls `graph` library functions.
+Settings come from `app.config` (options override the environment)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from typing import Any
+
+import click
+
+__all__ = ["COMMANDS"]
+
+FORMATS = ("table", "csv", "json")
+
+
+def _config(ctx_opts: dict[str, Any]):
+    from app.config import load_config
+
+    return load_config(**{k: v for k, v in ctx_opts.items() if v is not None})
+
+
+def _backend(store: str | None, backend: str | None, *, write: bool = False):
+    import graph
+
+    cfg = _config({"store": store, "backend": backend})
+    try:
+        return graph.open_backend(cfg, read_only=not write and cfg.backend == "sqlite")
+    except graph.GraphError as err:
+        raise click.ClickException(str(err)) from err
+
+
+def _resolve(backend, query: str):
+    from graph import queries
+    from graph.errors import GraphError
+
+    try:
+        return queries.resolve(backend, query)
+    except GraphError as err:
+        raise click.ClickException(str(err)) from err
+
+
+def _emit(rows: list[dict], fmt: str) -> None:
+    """Print rows (dicts with the same keys) as an aligned table, CSV or JSON."""
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    if not rows:
+        if fmt == "table":
+            click.echo("(no rows)")
+        return
+    keys = list(rows[0])
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=keys)
+        w.writeheader()
+        w.writerows(rows)
+        click.echo(buf.getvalue(), nl=False)
+        return
+    cells = [[("" if r[k] is None else str(r[k])) for k in keys] for r in rows]
+    widths = [min(60, max(len(k), *(len(c[i]) for c in cells))) for i, k in enumerate(keys)]
+    click.echo("  ".join(k.ljust(w) for k, w in zip(keys, widths)).rstrip())
+    for c in cells:
+        click.echo("  ".join(v[:w].ljust(w) for v, w in zip(c, widths)).rstrip())
+
+
+def _row_dict(r) -> dict:
+    return {"id": r.id, "symbol": r.symbol, "type": r.type, "level": r.level, "province": r.province,
+            "district": r.district, "commune": r.commune, "date": r.date, "status": r.status,
+            "homonyms": r.homonyms, "title": r.title}
+
+
+def _store_opts(f):
+    f = click.option("--backend", type=click.Choice(["sqlite", "neo4j"]), help="Backend (default: VBGRAPH_BACKEND or sqlite).")(f)
+    f = click.option("--store", type=click.Path(dir_okay=False), help="SQLite store (default: VBGRAPH_STORE or var/vbgraph.sqlite).")(f)
+    return f
+
+
+def _fmt_opt(f):
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                        help="Output format.")(f)
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--store", type=click.Path(dir_okay=False), help="SQLite store (default: VBGRAPH_STORE or var/vbgraph.sqlite).")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def ingest_cmd(paths: tuple[str, ...], store: str | None, quiet: bool) -> None:
+    """Build or update the graph store from files and folders (incremental)."""
+    from graph.build import ingest
+    from graph.errors import GraphError
+    from graph.store import Store
+
+    cfg = _config({"store": store})
+    try:
+        summary = ingest(paths, Store(cfg.store), progress=not quiet)
+    except GraphError as err:
+        raise click.ClickException(str(err)) from err
+    click.echo(str(summary))
+    for f in summary.failures:
+        click.echo(f"unreadable: {f.path}: {f.reason}", err=True)
+
+
+@click.command("search")
+@click.argument("text")
+@click.option("--limit", type=int, default=50, show_default=True)
+@_store_opts
+@_fmt_opt
+def search_cmd(text: str, limit: int, store, backend, fmt: str) -> None:
+    """Directives matching a symbol ("35-NQ/TW"), type and number ("Nghị quyết 35") or title words."""
+    from graph import queries
+
+    _emit([_row_dict(r) for r in queries.search(_backend(store, backend), text, limit=limit)], fmt)
+
+
+@click.command("cascade")
+@click.argument("query")
+@click.option("--follow-refers", is_flag=True, help="Also follow refers_to edges.")
+@click.option("--type", "types", multiple=True, help="Keep only these types (NQ, KH …); repeatable.")
+@click.option("--level", "levels", multiple=True, type=click.Choice(["central", "province", "district", "commune"]))
+@click.option("--province", "provinces", multiple=True, help="Keep only these provinces; repeatable.")
+@click.option("--from", "year_from", type=int, help="First year kept.")
+@click.option("--to", "year_to", type=int, help="Last year kept.")
+@click.option("--max-depth", type=int)
+@_store_opts
+@_fmt_opt
+def cascade_cmd(query, follow_refers, types, levels, provinces, year_from, year_to, max_depth, store, backend, fmt) -> None:
+    """Everything implementing a directive, transitively (QUERY: "Nghị quyết 35", "35-NQ/TW" or an id)."""
+    from graph import queries
+
+    b = _backend(store, backend)
+    root = _resolve(b, query)
+    rows = queries.cascade(b, root.id, follow_refers=follow_refers, types=types, levels=levels, provinces=provinces,
+                           year_from=year_from, year_to=year_to, max_depth=max_depth)
+    click.echo(f"cascade of {root.label} ({root.id}): {len(rows)} directives", err=True)
+    _emit([{"depth": c.depth, **_row_dict(c.row), "parent": c.parent_id, "relation": c.relation} for c in rows], fmt)
+
+
+@click.command("chain")
+@click.argument("query")
+@_store_opts
+@_fmt_opt
+def chain_cmd(query, store, backend, fmt) -> None:
+    """Each path from a directive up to the roots it implements."""
+    from graph import queries
+
+    b = _backend(store, backend)
+    start = _resolve(b, query)
+    rows = [{"path": i + 1, "step": j, **_row_dict(r)}
+            for i, path in enumerate(queries.chain(b, start.id)) for j, r in enumerate(path)]
+    _emit(rows, fmt)
+
+
+@click.command("coverage")
+@click.argument("query")
+@click.option("--missing", is_flag=True, help="Only provinces without an implementing directive.")
+@_store_opts
+@_fmt_opt
+def coverage_cmd(query, missing, store, backend, fmt) -> None:
+    """Which provinces (and districts) have implemented a directive, and the lag in days."""
+    from graph import queries
+
+    b = _backend(store, backend)
+    root = _resolve(b, query)
+    cov = queries.coverage(b, root.id)
+    click.echo(f"coverage of {root.label} ({root.id}), {cov.era} units: {len(cov.covered)} provinces covered, "
+               f"{len(cov.missing)} without", err=True)
+    rows = [{"province": r.province, "district": r.district, "covered": r.covered, "lag_days": r.lag_days,
+             "directives": "; ".join(d.label for d in r.directives)}
+            for r in cov.rows if not (missing and (r.covered or r.district))]
+    _emit(rows, fmt)
+
+
+@click.command("stats")
+@_store_opts
+@_fmt_opt
+def stats_cmd(store, backend, fmt) -> None:
+    """Counts of documents, directives, edges and failed files."""
+    from graph import queries
+
+    s = queries.stats(_backend(store, backend))
+    rows = [{"what": f"{group}:{k}", "count": v} for group, d in
+            (("documents", s.documents), ("directives", s.directives), ("edges", s.edges)) for k, v in d.items()]
+    rows += [{"what": "files", "count": s.files}, {"what": "failed", "count": s.failed}]
+    _emit(rows, fmt)
+
+
+@click.group("load")
+def load_group() -> None:
+    """Load the graph store into another database."""
+
+
+@load_group.command("neo4j")
+@click.option("--store", type=click.Path(dir_okay=False), help="SQLite store to load from.")
+@click.option("--batch", type=int, default=10_000, show_default=True, help="Rows per UNWIND batch.")
+def load_neo4j_cmd(store, batch) -> None:
+    """Write the graph to Neo4j 5 (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD); idempotent."""
+    from graph.errors import GraphError
+    from graph.neo4j_backend import Neo4jBackend, load
+    from graph.store import Store
+
+    cfg = _config({"store": store})
+    try:
+        src = Store(cfg.store, read_only=True)
+        backend = Neo4jBackend.connect(cfg.neo4j_uri, cfg.neo4j_user, cfg.neo4j_password, database=cfg.neo4j_database)
+        sent = load(src, backend, batch=batch)
+    except GraphError as err:
+        raise click.ClickException(str(err)) from err
+    click.echo(", ".join(f"{k}={v}" for k, v in sent.items()))
+
+
+@click.group("export")
+def export_group() -> None:
+    """Write the graph to files."""
+
+
+@export_group.command("neo4j-admin")
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--store", type=click.Path(dir_okay=False))
+def export_admin_cmd(folder, store) -> None:
+    """CSV files (and import.sh) for `neo4j-admin database import full`."""
+    from graph.export import write_neo4j_admin
+
+    counts = write_neo4j_admin(_backend(store, "sqlite"), folder)
+    click.echo(", ".join(f"{k}={v}" for k, v in counts.items()))
+
+
+@export_group.command("graphml")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--store", type=click.Path(dir_okay=False))
+def export_graphml_cmd(file, store) -> None:
+    """GraphML (for Gephi, yEd, Cytoscape)."""
+    from graph.export import write_graphml
+
+    click.echo(str(write_graphml(_backend(store, "sqlite"), file)))
+
+
+@export_group.command("gexf")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--store", type=click.Path(dir_okay=False))
+def export_gexf_cmd(file, store) -> None:
+    """GEXF (Gephi)."""
+    from graph.export import write_gexf
+
+    click.echo(str(write_gexf(_backend(store, "sqlite"), file)))
+
+
+@click.command("synth")
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("-n", "count", type=int, default=300, show_default=True, help="Directives to generate.")
+@click.option("--seed", type=int, default=0, show_default=True)
+def synth_cmd(folder, count, seed) -> None:
+    """Write a synthetic corpus (.txt files and truth.jsonl) shaped like Vietnam's hierarchy."""
+    from graph.synth import generate, write_corpus
+
+    paths = write_corpus(generate(count, seed=seed), folder)
+    click.echo(f"{len(paths)} files in {folder}", err=True)
+
+
+COMMANDS = [ingest_cmd, search_cmd, cascade_cmd, chain_cmd, coverage_cmd, stats_cmd, load_group, export_group, synth_cmd]
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(click.Group(commands=COMMANDS)())
