@@ -59,7 +59,7 @@ def read_header(text: str, hits: list[Hit], flat: str | None = None) -> Header |
     number = rx.HEADER_NUMBER.search(head) or rx.HEADER_NUMBER.search(flat_head)
     heading_code, heading_pos = _heading(head)
     kinh_gui = _KINH_GUI.search(head)
-    if not number and heading_code is None:
+    if not number and heading_code is None and not (kinh_gui and kinh_gui.start() < 400):
         return None
     if heading_code is None and kinh_gui:
         heading_code = "CV"

@@ -19,6 +19,12 @@ __all__ = ["find_hits", "parse_date", "issuer_after"]
 # How far back from a symbol its type word may stand ("Kết luận số 187, 188-KL/TW").
 _TYPE_WORD_REACH = 40
 _TITLE_REACH = 150
+# A sentence that opens on a date and says who issued what: the date is the citation's.
+_DATE_LEADS = re.compile(
+    r"(?:^|(?<=[.;\n]))[ ]*(?:Vào[ ]|Đến[ ]|Tới[ ])?[Nn]gày[ ]+"
+    r"(?:(?P<d>\d{1,2})[ ]?[/.-][ ]?(?P<m>\d{1,2})[ ]?[/.-][ ]?(?P<y>(?:19|20)\d\d)|(?P<d2>\d{1,2})[ ]+tháng[ ]+(?P<m2>\d{1,2})[ ,]+năm[ ]+(?P<y2>(?:19|20)\d\d))"
+    r"[ ]*,[^.;\n]{0,120}?(?:ban[ ]hành|thông[ ]qua|ký|ra|có)[ ][^.;\n\d]{0,40}$"
+)
 # "<type word> <Title words> số <symbol>": a named law or resolution with its number.
 _TITLE_THEN_SO = re.compile(r"^[ ][A-ZĐÀ-Ỹ][^;.:\n()“”\"]{0,140}?[ ]số[ ]*:?[ ]*$")
 _BEFORE_SYMBOL = re.compile(r"^[ \n]*(?:số|Số|SỐ)?[ \n]*[:.]?[ \n]*(?P<list>(?:\d{1,5}[ ]*(?:,|;|và)[ ]*)*)$")
@@ -161,11 +167,16 @@ def _symbol_hits(text, m: re.Match, type_words, tw_ends, used_words) -> list[Hit
     if ti:
         title = ti.group("title").strip(" “”\"")
     ref = base.with_(issuer=issuer, date=date, year=year, term=term, title=title)
+    if date is None:  # "Ngày 12/3/2012, Văn phòng Chính phủ đã có văn bản số 87/TB-VPCP"
+        before = _DATE_LEADS.search(text, max(0, start - 200), start)
+        if before and parse_date(before):
+            date = parse_date(before)
+            ref = ref.with_(date=date, year=ref.year or int(date[:4]))
     hits = []
     for num in listed:  # "Kết luận số 187, 188-KL/TW": 187-KL/TW too
         sym = symbol.replace(number, num, 1)
         hits.append(Hit(start, end, "list", ref.with_(number=num, symbol=sym, date=None, title=None), tail_end=tail))
-    hits.append(Hit(start, end, "full", ref, tail_end=tail))
+    hits.append(Hit(start, end, "full" if wi is not None else "bare", ref, tail_end=tail))
     return hits
 
 
@@ -195,7 +206,8 @@ def symbol_ref(m: re.Match, word_code: str | None = None) -> DirectiveRef:
         number = m.group("s_num")
         year = int(m.group("s_year")) if m.group("s_year") else None
         code = fold_code(m.group("s_code"))
-        head, _, rest = code.partition("-")
+        split = _FIRST_SEP.match(code)
+        head, rest = (split.group(1), split.group(2)) if split else (code, "")
         typed = tables.symbol_type(head, word_code) if rest else None
         if typed and not generic:
             type_code, issuer_code = typed, rest
@@ -206,6 +218,7 @@ def symbol_ref(m: re.Match, word_code: str | None = None) -> DirectiveRef:
     return DirectiveRef(type=type_code, number=number, issuer_code=issuer_code, symbol=symbol, year=year)
 
 
+_FIRST_SEP = re.compile(r"([^-/]+)[-/](.*)")
 _TOKEN_END = re.compile(r"[\w/.-]*")
 
 

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import re
 
-from graph.identity import is_central_issuer
-
-from . import places
+from . import places, tables
 from .models import DirectiveRef
 
 __all__ = ["Jurisdiction", "level_of_code", "place_of_lines", "place_of_citation", "apply_place", "place_in_text"]
@@ -34,8 +32,13 @@ def level_of_code(code: str | None) -> str | None:
     """
     if not code:
         return None
-    head = code.upper().split("-")[0]
-    if is_central_issuer(code):
+    upper = code.upper().replace("Ð", "Đ")
+    parts = re.split(r"[-/]", upper)
+    head = parts[0]
+    if upper.endswith("TW") or re.fullmatch(r"(?:UBTV)?QH\d*", head):
+        return "central"
+    if head in tables.central_codes() or (len(parts) > 1 and all(p in tables.central_codes() or p.startswith("B") for p in parts[:1])
+                                          and head in tables.central_codes()):
         return "central"
     if _DISTRICT_CODES.match(head):
         return "district"
@@ -43,6 +46,8 @@ def level_of_code(code: str | None) -> str | None:
         return "commune"
     if _PROVINCE_CODES.match(head) or head.startswith("S"):
         return "province"
+    if head.startswith("B") and len(head) >= 3 and head[1:] in {c[1:] for c in tables.central_codes() if c.startswith("B")}:
+        return "central"
     return None
 
 
@@ -83,7 +88,8 @@ def place_in_text(text: str, *, level: str | None, on=None, within: str | None =
 def place_of_citation(ref: DirectiveRef, doc_place: places.Place | None, *, doc_date: str | None) -> places.Place | None:
     """The place of a cited local directive; None for central ones and when unknown."""
     level = level_of_code(ref.issuer_code)
-    if level == "central":
+    issuer_level = _issuer_level(ref.issuer) if ref.issuer else None
+    if level == "central" and issuer_level in (None, "central"):
         return None
     on = ref.date or (f"{ref.year}-01-01" if ref.year else doc_date)
     if ref.issuer:
@@ -92,7 +98,6 @@ def place_of_citation(ref: DirectiveRef, doc_place: places.Place | None, *, doc_
             named = places.province_of_issuer(ref.issuer, on=on)  # another province, named in full
         if named is not None:
             return named
-        issuer_level = _issuer_level(ref.issuer)
         if issuer_level == "central":
             return None
         level = issuer_level or level
@@ -113,8 +118,8 @@ def place_of_citation(ref: DirectiveRef, doc_place: places.Place | None, *, doc_
 
 _CENTRAL_WORDS = re.compile(r"Trung ương|Bộ Chính trị|Ban Bí thư|Chính phủ|Quốc hội|Thủ tướng|^Bộ ", re.IGNORECASE)
 _LEVEL_WORDS = (
-    (re.compile(r"tỉnh|thành ủy|thành phố", re.IGNORECASE), "province"),
     (re.compile(r"huyện|quận|thị xã|thị ủy", re.IGNORECASE), "district"),
+    (re.compile(r"tỉnh|thành ủy|thành phố|\bTP\b|Hội đồng nhân dân|HĐND|Ủy ban nhân dân|UBND", re.IGNORECASE), "province"),
     (re.compile(r"\bxã\b|phường|thị trấn", re.IGNORECASE), "commune"),
 )
 

@@ -41,7 +41,9 @@ def extract_text(text: str, *, source: str = "<text>", path: str = "", sha256: s
     hits = find_hits(t)
     kind, doc_ref, anchor, region = _document(norm.text, t, hits)
     own = {hit_key(doc_ref)} if doc_ref.number else set()
-    groups = group_hits([h for h in hits if h is not anchor], exclude=own)
+    own_symbol = doc_ref.symbol if doc_ref.number else None
+    groups = group_hits([h for h in hits if h is not anchor and (own_symbol is None or h.ref.symbol != own_symbol)],
+                        exclude=own)
     doc_place = _document_place(norm.text, t, doc_ref, kind, anchor)
     doc_ref = locate.apply_place(doc_ref, doc_place, locate.level_of_code(doc_ref.issuer_code))
     if doc_ref.level is None and kind != "other":
@@ -102,12 +104,9 @@ def _document(structured: str, t: str, hits: list[Hit]) -> tuple[str, DirectiveR
         ref = anchor.ref
         lead_start = t.rfind("\n", 0, anchor.start) + 1
         if ref.date is None:
-            m = None
-            for m in _DATE_BEFORE.finditer(t, max(0, anchor.start - 300), anchor.start):
-                pass
-            if m:
-                date = parse_date_tuple(m.groups())
-                ref = ref.with_(date=date, year=ref.year or (int(date[:4]) if date else None))
+            date = _report_date(t, anchor)
+            if date:
+                ref = ref.with_(date=date, year=ref.year or int(date[:4]))
         issuer = _REPORT_ISSUER.search(t, max(lead_start, anchor.start - 160), anchor.start)
         if issuer and not ref.issuer:
             ref = ref.with_(issuer=issuer.group("issuer").strip())
@@ -133,6 +132,21 @@ def _issuer_from_preamble(opening: str, ref: DirectiveRef) -> DirectiveRef:
     if not found:
         return ref
     return ref.with_(issuer=m.group("issuer"), issuer_code=found[0])
+
+
+def _report_date(t: str, anchor: Hit) -> str | None:
+    """The date of a reported issuing: the one that opens the lead sentence ("Ngày
+    25/3/2022, Ban Thường vụ … ban hành …"), else the nearest one right before the
+    directive that is not inside a parenthesis."""
+    start = max(t.rfind("\n", 0, anchor.start), t.rfind(". ", 0, anchor.start)) + 1
+    opening = _DATE_BEFORE.match(t, start + len(t[start:anchor.start]) - len(t[start:anchor.start].lstrip()))
+    if opening:
+        return parse_date_tuple(opening.groups())
+    last = None
+    for m in _DATE_BEFORE.finditer(t, max(start, anchor.start - 120), anchor.start):
+        if t.count("(", m.end(), anchor.start) <= t.count(")", m.end(), anchor.start):
+            last = m
+    return parse_date_tuple(last.groups()) if last else None
 
 
 def parse_date_tuple(groups) -> str | None:

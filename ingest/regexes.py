@@ -43,10 +43,10 @@ _PARTY = (
 )
 # State style: "132/KH-ĐUK", "13/2023/NĐ-CP", "326/UBND-KGVX", "36/2018/QH14",
 # "12/2010/TTLT-BKHĐT-BTC", "17/CT-TTg", "2428/BXD-QLN".
-_STATE_PART = rf"[{_UP}][{_UP}a-z0-9]{{0,11}}"
+_STATE_PART = rf"[{_UP}][{_UP}a-z0-9&]{{0,11}}"
 _STATE = (
     rf"(?P<s_num>{_NUM}){_SP}/{_SP}(?:(?P<s_year>{_YEAR}){_SP}/{_SP})?"
-    rf"(?P<s_code>{_STATE_PART}(?:-[ ]?[{_UP}][{_UP}0-9]{{1,11}}(?![a-z])|-{_STATE_PART}){{0,4}})"
+    rf"(?P<s_code>{_STATE_PART}(?:-[ ]?[{_UP}][{_UP}0-9]{{1,11}}(?![a-z])|-{_STATE_PART}|/(?=[{_UP}]{{2}}){_STATE_PART}(?=-)){{0,4}})"
 )
 # A symbol, not glued to a longer token on either side. A footnote mark glued
 # after it ("146/2006/NĐ-CP[15]", "35-NQ/TW¹") is left outside the match.
@@ -142,11 +142,11 @@ HEADER_NUMBER = re.compile(
 )
 # "Tam Đường, ngày 26 tháng 01 năm 2022", "Hà Nội, ngày  tháng  năm 2025".
 PLACE_DATE_LINE = re.compile(
-    rf"(?m)(?:^|\|)[ *_]*(?P<place>[A-ZĐÀ-Ỹ][^\n,|]{{1,40}}?)[ ]*,[ ]*ngày[ ]+(?P<d>\d{{1,2}})[ ]*(?:tháng|/|-)[ ]*(?P<m>\d{{1,2}})[ ]*(?:năm|/|-)[ ]*(?P<y>(?:19|20)\d\d)",
+    rf"(?m)(?:^|\|)[ *_]*(?P<place>[A-ZĐÀ-Ỹ][^\n,|\d/]{{1,40}}?)[ ]*,[ ]*ngày[ ]+(?P<d>\d{{1,2}})[ ]*(?:tháng|/|-)[ ]*(?P<m>\d{{1,2}})[ ]*(?:năm|/|-)[ ]*(?P<y>(?:19|20)\d\d)",
     re.IGNORECASE,
 )
 # A place-and-date line with the day left blank ("Hà Nội, ngày  tháng  năm 2025").
 PLACE_BLANK_DATE = re.compile(
-    r"(?m)^[ *_]*(?P<place>[A-ZĐÀ-Ỹ][^\n,]{1,40}?)[ ]*,[ ]*ngày[ .…]*tháng[ .…]*năm[ ]+(?P<y>(?:19|20)\d\d)",
+    r"(?m)^[ *_]*(?P<place>[A-ZĐÀ-Ỹ][^\n,\d/]{1,40}?)[ ]*,[ ]*ngày[ .…]*tháng[ .…]*năm[ ]+(?P<y>(?:19|20)\d\d)",
     re.IGNORECASE,
 )

@@ -39,7 +39,10 @@ _LINK_GAP = re.compile(
     r"(?:[ ](?:một[ ]số|các)[ ]điều(?:[ ]và[ ]biện[ ]pháp[ ]thi[ ]hành)?(?:[ ]của)?)?[ \n]*(?:có[ ]hiệu[ ]quả[ ]+)?$",
     re.IGNORECASE,
 )
-_COORDINATION = re.compile(r"(?:^|[ ,;])(?:và|cùng|với|hoặc)?[ ]*(?:các[ ]+)?[,;]?[ \n]*$", re.IGNORECASE)
+# "… số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số 87/2025/QH15": the amendment is part of the basis.
+_AMENDED_BY = re.compile(r"(?:sửa[ ]đổi|bổ[ ]sung|thay[ ]thế)[^.;]{0,30}?[ ]bởi[ ]*(?:các[ ]+)?$", re.IGNORECASE)
+# Two citations joined as a list: ", ", "; ", " và ", " và các ".
+_COORDINATION = re.compile(r"(?:[,;]|(?<!\w)(?:và|cùng[ ]với|hoặc))[ \n]*(?:các[ ]+)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\n|[.!?](?=[ \n]+[A-ZĐÀ-Ỹ0-9\-–•+*])")
 # A line that opens a new clause of a preamble even after a hard line break.
 _CLAUSE_LINE = re.compile(
@@ -108,10 +111,21 @@ def group_hits(hits: list[Hit], *, exclude: set[tuple] = frozenset()) -> list[Gr
     """
     groups: dict[tuple, Group] = {}
     by_type_number: dict[tuple, set] = {}
+    by_number_code: dict[tuple, set] = {}
     for hit in hits:
-        if hit.form == "short":
+        if hit.form in ("short", "bare"):
             continue
         key = hit_key(hit.ref)
+        groups.setdefault(key, Group(key)).hits.append(hit)
+        by_type_number.setdefault((key[0], key[1]), set()).add(key)
+        by_number_code.setdefault((key[1], key[2]), set()).add(key)
+    for hit in hits:  # a symbol with no type word before it ("… 50-QĐ/TW …")
+        if hit.form != "bare":
+            continue
+        key = hit_key(hit.ref)
+        same = by_number_code.get((key[1], key[2]), set())
+        if key not in same and len(same) == 1:
+            key = next(iter(same))
         groups.setdefault(key, Group(key)).hits.append(hit)
         by_type_number.setdefault((key[0], key[1]), set()).add(key)
     for hit in hits:
@@ -186,17 +200,25 @@ def decide_relations(text: str, groups: list[Group], *, region: tuple[int, int],
                 gap = text[prev_tail:hit.start]
                 if _LINK_GAP.match(gap):
                     direct, cue_word = prev_key_is_anchor, _last_cue(gap)
-                elif _COORDINATION.search(gap) and len(gap) < 250:
+                elif (_COORDINATION.search(gap) and len(gap) < 250) or _AMENDED_BY.search(gap):
                     direct, cue_word = direct_prev, last_cue_word
                 else:
-                    cue = _last_cue(gap)
-                    direct, cue_word = cue is not None, cue
+                    cue = _CUE_AT_END.search(gap)
+                    direct, cue_word = cue is not None, (cue.group(1) if cue else None)
             if direct and key is not None and key not in decided:
                 decided[key] = ((cue_word or "thực hiện").lower(), (s_start, s_end))
             direct_prev, last_cue_word = direct, cue_word
             prev_key_is_anchor = key is None
             prev_tail = max(hit.tail_end, hit.end)
     return decided
+
+
+# A cue right before a citation ("…; Căn cứ Nghị định …", "… và triển khai thực hiện nghiêm …").
+_CUE_AT_END = re.compile(
+    r"(?<!\w)(thực[ ]hiện|căn[ ]cứ|triển[ ]khai(?:[ ]thực[ ]hiện)?|cụ[ ]thể[ ]h[oó]á?|quán[ ]triệt)"
+    r"(?:[ ]+(?:nghiêm(?:[ ]túc)?|có[ ]hiệu[ ]quả|tốt|các|đầy[ ]đủ))*[ ,:]*$",
+    re.IGNORECASE,
+)
 
 
 def _last_cue(gap: str) -> str | None:
