@@ -46,4 +46,5 @@ def open_backend(config: Any = None, *, read_only: bool = False):
         )
     from .store import Store
 
-    return Store(_setting(config, "store", "var/vbgraph.sqlite"), read_only=read_only)
+    traversal = _setting(config, "traversal", "rustworkx") or "rustworkx"
+    return Store(_setting(config, "store", "var/vbgraph.sqlite"), read_only=read_only, traversal=traversal)

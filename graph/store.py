@@ -697,12 +697,21 @@ def _merge_row(id: str, docs: list[tuple[str, str, dict]], cited: list[dict]) ->
     return row
 
 
+# Level of a local issuer whose place the text does not give, by its code's ending.
+_LEVEL_BY_SUFFIX = (("HU", "district"), ("QU", "district"), ("THU", "district"), ("TU", "province"), ("ĐU", "commune"))
+
+
 def _level(row: dict) -> str | None:
-    if is_central_issuer(row.get("issuer_code")):
+    """central / province / district / commune: from the issuer, else the deepest place given."""
+    code = (row.get("issuer_code") or "").upper().replace("Ð", "Đ")
+    if is_central_issuer(code):
         return "central"
     for f in ("commune", "district", "province"):
         if row.get(f):
             return f
+    for suffix, level in _LEVEL_BY_SUFFIX:
+        if code.endswith(suffix):
+            return level
     return None
 
 
