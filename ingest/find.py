@@ -90,10 +90,12 @@ def find_hits(text: str) -> list[Hit]:
     hits: list[Hit] = []
     numbers: set[str] = set()
     pos = 0
-    while True:
-        m = rx.SYMBOL.search(text, pos)
+    for candidate in rx.SYMBOL_START.finditer(text):
+        if candidate.start() < pos:
+            continue
+        m = rx.SYMBOL.match(text, candidate.start())
         if m is None:
-            break
+            continue
         if rx.glued_before(text, m.start()):
             pos = _after_token(text, m.start())
             continue
@@ -103,8 +105,8 @@ def find_hits(text: str) -> list[Hit]:
         hits.extend(found)
         numbers.update(str(int(h.ref.number)) for h in found if h.ref.number and h.ref.number.isdigit())
     hits.extend(_short_forms(text, lower, numbers, hits))
-    if "trung ương" in lower or "tw" in lower or "tư" in lower:
-        hits.extend(_alias_hits(text))
+    if "khóa" in lower or "khoá" in lower:
+        hits.extend(_alias_hits(text, lower))
     if "đại hội" in lower:
         hits.extend(_congress_hits(text))
     hits.sort(key=lambda h: (h.start, h.end))
@@ -234,35 +236,42 @@ def _type_words_in(lower: str, start: int, end: int) -> list[tuple[int, int, str
 
 def _short_forms(text: str, lower: str, numbers: set[str], full: list[Hit]) -> list[Hit]:
     """Short forms ("Kết luận 224") of numbers that some full citation of the text has:
-    only those can be resolved, so only those are looked for."""
+    only those can be resolved, so only those are looked for (with ``str.find``)."""
     if not numbers:
         return []
     covered = [(h.start, h.end) for h in full]
-    pattern = re.compile(r"(?<![\w/.,-])0*(?:" + "|".join(sorted(numbers, key=len, reverse=True)) + r")(?![\w/-]|[.,]\d)")
     hits = []
-    for m in pattern.finditer(text):
-        if any(a <= m.start() < b for a, b in covered):
-            continue
-        words = _type_words_in(lower, max(0, m.start() - 20), m.start())
-        if not words:
-            continue
-        start, end, code = words[-1]
-        sm = rx.SHORT_FORM.match(text, end)
-        if code == "VB" or not sm or sm.start("num") != m.start():
-            continue
-        hits.append(Hit(start, sm.end(), "short", DirectiveRef(type=code, number=sm.group("num")), tail_end=sm.end()))
+    for number in numbers:
+        pos = text.find(number)
+        while pos >= 0:
+            at, pos = pos, text.find(number, pos + len(number))
+            while at > 0 and text[at - 1] == "0":  # "01" for 1
+                at -= 1
+            if at > 0 and (text[at - 1].isalnum() or text[at - 1] in "/.,-_"):
+                continue
+            if any(a <= at < b for a, b in covered):
+                continue
+            words = _type_words_in(lower, max(0, at - 20), at)
+            if not words:
+                continue
+            w_start, w_end, code = words[-1]
+            sm = rx.SHORT_FORM.match(text, w_end)
+            if code == "VB" or not sm or sm.start("num") != at:
+                continue
+            hits.append(Hit(w_start, sm.end(), "short", DirectiveRef(type=code, number=sm.group("num")), tail_end=sm.end()))
     return hits
 
 
-def _alias_hits(text) -> list[Hit]:
+def _alias_hits(text: str, lower: str) -> list[Hit]:
     """Well-known names ("Nghị quyết Trung ương 4 khóa XII") resolved through the alias
     table; where a plenum adopted several, the subject words around the mention (or
-    around another mention of the same name in the text) decide, else none is taken."""
+    around another mention of the same name in the text) decide, else none is taken.
+    The pattern runs on ``lower``, the lower-cased text (same offsets)."""
     rows = [r for r in tables.aliases() if r.get("pattern_kind") == "plenum"]
     if not rows:
         return []
     found: list[tuple[re.Match, tuple, list[dict]]] = []
-    for m in rx.ALIAS.finditer(text):
+    for m in rx.ALIAS.finditer(lower):
         ordinal = m.group("ord2") or m.group("ord1")
         if not ordinal:
             continue
@@ -273,7 +282,7 @@ def _alias_hits(text) -> list[Hit]:
         candidates = [r for r in rows if (r["type"], str(r["hoi_nghi"]), r["khoa"].upper()) == name]
         if not candidates:
             continue
-        found.append((m, name, _by_topic(candidates, text, m.start(), m.end())))
+        found.append((m, name, _by_topic(candidates, lower, m.start(), m.end())))
     decided = {name: cands[0] for _, name, cands in found if len(cands) == 1}
     hits = []
     for m, name, _ in found:
@@ -283,7 +292,7 @@ def _alias_hits(text) -> list[Hit]:
         date = row.get("date") or None
         ref = DirectiveRef(type=row["type"], number=row["number"], issuer_code=row.get("issuer_code") or "TW",
                            date=date, year=int(date[:4]) if date else None, term=name[2], title=row.get("title") or None)
-        hits.append(Hit(m.start(), m.end(), "alias", ref, tail_end=m.end(), via_alias=m.group(0)))
+        hits.append(Hit(m.start(), m.end(), "alias", ref, tail_end=m.end(), via_alias=text[m.start():m.end()]))
     return hits
 
 

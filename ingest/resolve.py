@@ -51,27 +51,40 @@ _CLAUSE_LINE = re.compile(
 
 
 class Sentences:
-    """Sentence boundaries of a text, computed once: paragraph breaks, '. ' before a
-    capital, and line breaks that open a preamble clause ("\nCăn cứ …").
+    """Sentence boundaries of a text: paragraph breaks, '. ' before a capital, and line
+    breaks that open a preamble clause ("\\nCăn cứ …"). Found on demand, near the
+    positions asked about, so long texts with few citations cost little.
 
     >>> s = Sentences("Mở đầu. Thực hiện Kết luận số 1. Hết")
     >>> s.text[slice(*s.bounds(12))]
     'Thực hiện Kết luận số 1.'
     """
 
+    _REACH = 1500
+
     def __init__(self, text: str, structured: str | None = None):
         self.text = text
-        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-        if structured is not None:
-            ends += [m.end() for m in _CLAUSE_LINE.finditer(structured)]
-        self._ends = sorted(set(ends))
+        self.structured = structured
+        self._cache: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def _ends(self, lo: int, hi: int) -> list[int]:
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, lo, hi)]
+        if self.structured is not None:
+            ends += [m.end() for m in _CLAUSE_LINE.finditer(self.structured, lo, hi)]
+        return sorted(ends)
 
     def bounds(self, pos: int, *, floor: int = 0) -> tuple[int, int]:
-        i = bisect_right(self._ends, pos) - 1
-        start = max(floor, self._ends[i]) if i >= 0 else floor
+        key = (pos, floor)
+        if key in self._cache:
+            return self._cache[key]
+        before = [e for e in self._ends(max(floor, pos - self._REACH), pos + 1) if e <= pos]
+        start = before[-1] if before else max(floor, pos - self._REACH if pos > self._REACH else floor)
+        start = max(start, floor)
         while start < len(self.text) and self.text[start] in " \n":
             start += 1
-        end = self._ends[i + 1] if i + 1 < len(self._ends) else len(self.text)
+        after = [e for e in self._ends(pos + 1, min(len(self.text), pos + self._REACH)) if e > pos]
+        end = after[0] if after else min(len(self.text), pos + self._REACH)
+        self._cache[key] = (start, end)
         return start, end
 
 
