@@ -89,6 +89,7 @@ CREATE TABLE IF NOT EXISTS directives (
 );
 CREATE INDEX IF NOT EXISTS directives_key ON directives(key);
 CREATE INDEX IF NOT EXISTS directives_prefix ON directives(prefix);
+CREATE INDEX IF NOT EXISTS directives_number ON directives(number);
 CREATE TABLE IF NOT EXISTS jurisdictions (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, level TEXT NOT NULL, era TEXT NOT NULL,
     parent TEXT, province TEXT NOT NULL
@@ -534,9 +535,9 @@ class Store:
         if q.key:
             where.append("key = ?")
             params.append(q.key)
-        elif q.key_prefix:
-            where.append("key LIKE ?")
-            params.append(q.key_prefix + "%")
+        elif q.key_prefix:  # a range, not LIKE, so that the key index is used
+            where.append("key >= ? AND key < ?")
+            params += [q.key_prefix, q.key_prefix + "\U0010ffff"]
         elif q.number:
             where.append("number IN (?, ?)")
             params += [q.number, q.number.zfill(2)]

@@ -178,3 +178,30 @@ def test_synthetic_texts_ingest_with_a_truth_extractor(tmp_path, store):
     assert first.unchanged == len(truth)
     text = (tmp_path / corpus.docs[1].source).read_text(encoding="utf-8")
     assert "KẾ HOẠCH" in text and "ngày" in text and corpus.docs[1].fields["symbol"] in text
+
+
+def test_a_crash_half_way_loses_nothing_and_a_rerun_completes(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text(name, encoding="utf-8")
+    fields = {"a.txt": LC61, "b.txt": SL61, "c.txt": plan("Hà Nam", "7", "2022-02-02")}
+    calls = []
+
+    def flaky(path):
+        name = path.rsplit("/", 1)[-1]
+        calls.append(name)
+        if name == "b.txt" and calls.count("b.txt") == 1:
+            raise RuntimeError("extractor bug")
+        return doc(name, fields[name], [cite(NQ35)])
+
+    store = Store(tmp_path / "g.sqlite")
+    with pytest.raises(RuntimeError):
+        ingest([folder], store, extract=flaky, progress=False)
+    store.close()
+    store = Store(tmp_path / "g.sqlite")  # as after a crash: a new process
+    assert set(store.file_hashes()) == {str(folder / "a.txt")}
+    summary = ingest([folder], store, extract=flaky, progress=False)
+    assert (summary.added, summary.unchanged) == (2, 1)
+    assert store.row("vn/lai-chau/tu/kh/2021/61").status == "document"
+    assert len(queries.cascade(store, "vn/national/tw/nq/2018/35")) == 3
