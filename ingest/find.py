@@ -169,7 +169,7 @@ def _symbol_hits(text, m: re.Match, type_words, tw_ends, used_words) -> list[Hit
     if ti:
         title = ti.group("title").strip(" “”\"")
     ref = base.with_(issuer=issuer, date=date, year=year, term=term, title=title)
-    if date is None:  # "Ngày 12/3/2012, Văn phòng Chính phủ đã có văn bản số 87/TB-VPCP"
+    if date is None and "gày" in text[max(0, start - 200):start]:  # "Ngày 12/3/2012, … có văn bản số 87/TB-VPCP"
         before = _DATE_LEADS.search(text, max(0, start - 200), start)
         if before and parse_date(before):
             date = parse_date(before)
@@ -239,7 +239,8 @@ def _short_forms(text: str, lower: str, numbers: set[str], full: list[Hit]) -> l
     only those can be resolved, so only those are looked for (with ``str.find``)."""
     if not numbers:
         return []
-    covered = [(h.start, h.end) for h in full]
+    covered = sorted((h.start, h.end) for h in full)
+    starts = [a for a, _ in covered]
     hits = []
     for number in numbers:
         pos = text.find(number)
@@ -249,7 +250,8 @@ def _short_forms(text: str, lower: str, numbers: set[str], full: list[Hit]) -> l
                 at -= 1
             if at > 0 and (text[at - 1].isalnum() or text[at - 1] in "/.,-_"):
                 continue
-            if any(a <= at < b for a, b in covered):
+            i = bisect_left(starts, at + 1) - 1
+            if i >= 0 and covered[i][0] <= at < covered[i][1]:
                 continue
             words = _type_words_in(lower, max(0, at - 20), at)
             if not words:

@@ -53,12 +53,8 @@ _HAS_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CYRILLIC_TOKEN = re.compile(r"[0-9A-ZĐ/\-\u0400-\u04ff]*[\u0400-\u04ff][0-9A-ZĐa-z/\-\u0400-\u04ff]*")
 _LATINISH = re.compile(r"[0-9A-ZĐ/]")  # Latin capital, digit or slash
 # "TƯ" written for "TW" in Party symbols: "35-NQ/TƯ".
-# Runs of line breaks; a run of one is read as a space.
-_BREAKS = re.compile(r"\n+")
-
-
-def _flatten_breaks(m: re.Match) -> str:
-    return " " if m.end() - m.start() == 1 else m.group(0)
+# Two or more line breaks in a row: a paragraph break, kept in the flat view.
+_PARAGRAPH_BREAK = re.compile(r"\n\n+")
 _TU_CENTRAL = re.compile(r"(?<=/)T[ƯỨ](?![A-Za-zÀ-ỹ])")
 
 
@@ -84,7 +80,19 @@ class NormText:
         """The text with single line breaks read as spaces (same length, same offsets):
         portals break lines inside sentences and numbers ("Kế hoạch số\n283/KH-UBND");
         a blank line still ends a paragraph."""
-        return _BREAKS.sub(_flatten_breaks, self.text)
+        text = self.text
+        if "\n" not in text:
+            return text
+        flat = text.replace("\n", " ")
+        if "\n\n" not in text:
+            return flat
+        parts, pos = [], 0
+        for m in _PARAGRAPH_BREAK.finditer(text):
+            parts.append(flat[pos:m.start()])
+            parts.append(m.group(0))
+            pos = m.end()
+        parts.append(flat[pos:])
+        return "".join(parts)
 
     def to_original(self, pos: int) -> int:
         """The original offset of position ``pos`` of the normalised text."""

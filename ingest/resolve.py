@@ -77,12 +77,20 @@ class Sentences:
         key = (pos, floor)
         if key in self._cache:
             return self._cache[key]
-        before = [e for e in self._ends(max(floor, pos - self._REACH), pos + 1) if e <= pos]
+        before: list[int] = []
+        for reach in (250, self._REACH):
+            before = [e for e in self._ends(max(floor, pos - reach), pos + 1) if e <= pos]
+            if before or pos - reach <= floor:
+                break
         start = before[-1] if before else max(floor, pos - self._REACH if pos > self._REACH else floor)
         start = max(start, floor)
         while start < len(self.text) and self.text[start] in " \n":
             start += 1
-        after = [e for e in self._ends(pos + 1, min(len(self.text), pos + self._REACH)) if e > pos]
+        after: list[int] = []
+        for reach in (400, self._REACH):
+            after = [e for e in self._ends(pos + 1, min(len(self.text), pos + reach)) if e > pos]
+            if after or pos + reach >= len(self.text):
+                break
         end = after[0] if after else min(len(self.text), pos + self._REACH)
         self._cache[key] = (start, end)
         return start, end
