@@ -121,15 +121,17 @@ def test_extract_on_nfd_keeps_offsets_in_the_original(text: str) -> None:
     _check_mentions(nfd, extract_text(nfd, source="x.txt"))
 
 
-# A Cyrillic look-alike read as Latin right before a combining mark: see the xfail below.
-_CYRILLIC_THEN_MARK = re.compile(r"[\u0400-\u04ff][\u0300-\u036f]")
+# A combining mark right after a Cyrillic look-alike (read as Latin) or after a dropped
+# zero-width mark or soft hyphen: the edit brings base and mark together after NFC ran.
+# Known bug, pinned by the two xfail tests below.
+_EDIT_THEN_MARK = re.compile(r"(?:[\u0400-\u04ff]|[\u200b-\u200d\u2060\ufeff\u00ad]+)[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]")
 
 
 @settings(max_examples=400, deadline=None)
 @given(texts)
 @_pinned
 def test_normalize_is_idempotent(text: str) -> None:
-    assume(not _CYRILLIC_THEN_MARK.search(text))  # known bug, pinned below; drop this line once fixed
+    assume(not _EDIT_THEN_MARK.search(text))  # known bug, pinned below; drop this line once fixed
     once = normalize(text).text
     assert normalize(once).text == once
 
@@ -138,6 +140,14 @@ def test_normalize_is_idempotent(text: str) -> None:
                    "'H' U+0302, which the next pass composes to U+0124: not idempotent")
 def test_normalize_is_idempotent_on_cyrillic_before_a_combining_mark() -> None:
     once = normalize("0\u041d\u0302").text
+    assert normalize(once).text == once
+
+
+@pytest.mark.xfail(strict=True, reason="normalize drops a soft hyphen (or zero-width mark) between a letter and a "
+                   "combining mark after composing, so 'U' U+00AD U+0300 becomes 'U' U+0300, which the next pass "
+                   "composes to U+00D9: not idempotent")
+def test_normalize_is_idempotent_on_a_dropped_mark_before_a_combining_mark() -> None:
+    once = normalize("U\u00ad\u0300").text
     assert normalize(once).text == once
 
 
@@ -216,6 +226,6 @@ def test_bilingual_vni_text_is_converted_or_named_legacy() -> None:
     try:
         raw = read_bytes(_vni_bytes(_BILINGUAL), source="tt.txt")
     except ReadError as err:
-        assert "legacy" in err.reason.lower() or "vni" in err.reason.lower(), err.reason
+        assert "legacy" in err.reason.lower(), err.reason  # "neither … TCVN3/VNI gives Vietnamese" does not say so
     else:
         assert raw.text == _BILINGUAL
