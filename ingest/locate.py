@@ -11,6 +11,7 @@ the text does not say which old province issued it.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from . import places, tables
 from .models import DirectiveRef
@@ -24,6 +25,7 @@ _DISTRICT_CODES = re.compile(r"^(?:HU|QU|THU|TXU|.*HU)$")
 _COMMUNE_CODES = re.compile(r"^(?:ĐU|ĐUX|ĐUP)$")
 
 
+@cache
 def level_of_code(code: str | None) -> str | None:
     """The level an issuer code belongs to, as far as the code alone tells.
 
