@@ -27,6 +27,7 @@ _BODY_LINE = re.compile(
     r"(?m)^[ *_]*(?P<line>(?:ĐẢNG BỘ|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|HUYỆN ỦY|HUYỆN UỶ|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|"
     r"QUẬN ỦY|QUẬN UỶ|THỊ ỦY|THỊ UỶ|ĐẢNG ỦY|ĐẢNG UỶ|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|BỘ |SỞ |BAN |VĂN PHÒNG|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG)[^\n]{0,80})$"
 )
+_MOTTO = re.compile(r"CỘNG H[ÒO]A XÃ HỘI|CỘNG HOÀ XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập[ ]*-[ ]*Tự do", re.IGNORECASE)
 _KINH_GUI = re.compile(r"(?m)^[ *_]*Kính[ ]+gửi")
 _REPORT_VERB = re.compile(
     r"(?:đã[ ]+)?(?:ký[ ]+)?(?:ban[ ]+hành|ra|xây[ ]+dựng|phê[ ]+duyệt|có|triển[ ]+khai)[ ]+$", re.IGNORECASE
@@ -59,7 +60,10 @@ def read_header(text: str, hits: list[Hit], flat: str | None = None) -> Header |
     number = rx.HEADER_NUMBER.search(head) or rx.HEADER_NUMBER.search(flat_head)
     heading_code, heading_pos = _heading(head)
     kinh_gui = _KINH_GUI.search(head)
-    if not number and heading_code is None and not (kinh_gui and kinh_gui.start() < 400):
+    motto = _MOTTO.search(head)
+    if number and not (motto or heading_code or rx.PLACE_DATE_LINE.search(flat_head) or body_lines(flat_head[: number.start()])):
+        number = None  # a "Số …" line in the body of an article is not a header
+    if not number and not (heading_code and heading_pos < 600) and not (kinh_gui and kinh_gui.start() < 400):
         return None
     if heading_code is None and kinh_gui:
         heading_code = "CV"
@@ -128,6 +132,8 @@ def _parse_number_line(text: str, number: re.Match, heading_code: str | None) ->
     rest = number.group("rest")
     sym = rx.SYMBOL.search(rest)
     start = number.start("rest")
+    if sym and sym.start() > 3:
+        sym = None
     if sym:
         return symbol_ref(sym, heading_code), (start + sym.start(), start + sym.end())
     # A blank number: "Số: /2025/QĐ-UBND", "Số:      -KH/TU".

@@ -29,9 +29,14 @@ _DATE_LEADS = re.compile(
 _TITLE_THEN_SO = re.compile(r"^[ ][A-ZĐÀ-Ỹ][^;.:\n()“”\"]{0,140}?[ ]số[ ]*:?[ ]*$")
 _BEFORE_SYMBOL = re.compile(r"^[ \n]*(?:số|Số|SỐ)?[ \n]*[:.]?[ \n]*(?P<list>(?:\d{1,5}[ ]*(?:,|;|và)[ ]*)*)$")
 # "của <issuer>" after a citation: the issuer runs to the next clause boundary.
+_ISSUER_STOP_WORDS = (
+    r"về|v/v|ngày|thực[ ]hiện|triển[ ]khai|nhằm|để|theo|tại|trong|đã|với|được|đến|vừa|quy[ ]định|qui[ ]định|"
+    r"sửa[ ]đổi|bổ[ ]sung|ban[ ]hành|hướng[ ]dẫn|phê[ ]duyệt|thông[ ]qua|công[ ]bố|khi|là|có|gửi|cho"
+)
+_TYPE_WORD_CAPS = r"Kế[ ]hoạch|Nghị[ ]quyết|Nghị[ ]định|Quyết[ ]định|Chỉ[ ]thị|Kết[ ]luận|Thông[ ]tư|Công[ ]văn|Chương[ ]trình|Đề[ ]án|Hướng[ ]dẫn|Quy[ ]định|Luật|Thông[ ]báo"
 _ISSUER_AFTER = re.compile(
     r"[ ,]{0,2}(?:\(|[ ]-[ ])?(?:của|do)[ \n]+(?P<issuer>[^\n;:,.()“”\"]{2,90}?)"
-    r"(?=[ ]*(?:\(|[,;:.)“”\"\n]|$|[ ](?:về|v/v|ngày|và|thực[ ]hiện|triển[ ]khai|nhằm|để|theo|tại|trong|đã|với|được|đến)\b))",
+    rf"(?=[ ]*(?:\(|[,;:.)“”\"\n]|$|[ ](?:{_ISSUER_STOP_WORDS})\b|[ ]và[ ](?:[a-zđà-ỹ]|(?:{_TYPE_WORD_CAPS})\b)))",
 )
 _TRAILING_TERM = re.compile(r"[ ]*\(?[ ]*kh(?:óa|oá|oa)[ ]+(?P<term>[IVX]{1,5})\b[ ]*\)?", re.IGNORECASE)
 _TITLE_AFTER = re.compile(r"[ ,]{0,2}(?:về[ ]+(?:việc[ ]+)?)(?P<title>[“\"]?[^\n;“”\"]{3,200}?)(?=[“”\";\n]|\.[ \n]|$)")
