@@ -27,6 +27,7 @@ _DATE_LEADS = re.compile(
 )
 # "<type word> <Title words> số <symbol>": a named law or resolution with its number.
 _TITLE_THEN_SO = re.compile(r"^[ ][A-ZĐÀ-Ỹ][^;.:\n()“”\"]{0,140}?[ ]số[ ]*:?[ ]*$")
+_NAME_BEFORE_SO = re.compile(r"[ ]số[ ]*:?[ ]*$")
 _BEFORE_SYMBOL = re.compile(r"^[ \n]*(?:số|Số|SỐ)?[ \n]*[:.]?[ \n]*(?P<list>(?:\d{1,5}[ ]*(?:,|;|và)[ ]*)*)$")
 # "của <issuer>" after a citation: the issuer runs to the next clause boundary.
 _ISSUER_STOP_WORDS = (
@@ -110,6 +111,7 @@ def find_hits(text: str) -> list[Hit]:
         hits.extend(found)
         numbers.update(str(int(h.ref.number)) for h in found if h.ref.number and h.ref.number.isdigit())
     hits.extend(_short_forms(text, lower, numbers, hits))
+    hits.extend(_named_forms(text, lower, hits))
     if "khóa" in lower or "khoá" in lower:
         hits.extend(_alias_hits(text, lower))
     if "đại hội" in lower:
@@ -131,12 +133,16 @@ def _type_word_before(start: int, type_words, tw_ends, text: str):
         if m:
             return i, re.findall(r"\d{1,5}", m.group("list"))
     if type_words[i][1] >= start - _TITLE_REACH and _TITLE_THEN_SO.search(between):
-        return i, []
+        return i, None  # None: a named title stands between the type word and the number
     return None, []
 
 
 def _symbol_hits(text, m: re.Match, type_words, tw_ends, used_words) -> list[Hit]:
     wi, listed = _type_word_before(m.start(), type_words, tw_ends, text)
+    name = None
+    if listed is None:  # "Luật Địa chất và Khoáng sản số 54/2024/QH15": keep the name
+        listed = []
+        name = _NAME_BEFORE_SO.sub("", text[type_words[wi][1]:m.start()]).strip()
     word_code = type_words[wi][2] if wi is not None else None
     start = type_words[wi][0] if wi is not None else m.start()
     if wi is not None:
@@ -173,7 +179,7 @@ def _symbol_hits(text, m: re.Match, type_words, tw_ends, used_words) -> list[Hit
     ti = _TITLE_AFTER.match(text, tail)
     if ti:
         title = ti.group("title").strip(" “”\"")
-    ref = base.with_(issuer=issuer, date=date, year=year, term=term, title=title)
+    ref = base.with_(issuer=issuer, date=date, year=year, term=term, title=title or name)
     if date is None and "gày" in text[max(0, start - 200):start]:  # "Ngày 12/3/2012, … có văn bản số 87/TB-VPCP"
         before = _DATE_LEADS.search(text, max(0, start - 200), start)
         if before and parse_date(before):
@@ -266,6 +272,31 @@ def _short_forms(text: str, lower: str, numbers: set[str], full: list[Hit]) -> l
             if code == "VB" or not sm or sm.start("num") != at:
                 continue
             hits.append(Hit(w_start, sm.end(), "short", DirectiveRef(type=code, number=sm.group("num")), tail_end=sm.end()))
+    return hits
+
+
+_NAMED_TYPES = {"L": "luật", "PL": "pháp lệnh"}
+
+
+def _named_forms(text: str, lower: str, full: list[Hit]) -> list[Hit]:
+    """A law named by its title alone ("… của Luật Địa chất và Khoáng sản") is a mention of
+    the law the same text cites with title and number, when only one has that title."""
+    by_name: dict[str, list[Hit]] = {}
+    for h in full:
+        word = _NAMED_TYPES.get(h.ref.type or "")
+        if word and h.form == "full" and h.ref.title and len(h.ref.title.split()) >= 2 and lower.startswith(word, h.start):
+            by_name.setdefault(f"{word} {h.ref.title.lower()}", []).append(h)
+    hits = []
+    for name, found in by_name.items():
+        if len({(h.ref.number, h.ref.issuer_code) for h in found}) != 1:
+            continue
+        ref = found[0].ref
+        pos = lower.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            if not any(h.start <= pos < h.end for h in found) and (end >= len(lower) or not lower[end].isalnum()):
+                hits.append(Hit(pos, end, "short", DirectiveRef(type=ref.type, number=ref.number), tail_end=end))
+            pos = lower.find(name, end)
     return hits
 
 

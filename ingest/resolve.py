@@ -35,7 +35,7 @@ _LINK_GAP = re.compile(
     r"^[ ,\n]*(?:\((?:[^()]{0,60})\)[ ,]*)?(?:(?:của|do)[ ][^.;:\n]{0,80}?[ ,]*)?"
     r"(?:về[ ]+)?(?:việc[ ]+)?(?:(?:tiếp[ ]tục|đẩy[ ]mạnh|tăng[ ]cường)[ ]+)?(?:(?:tổ[ ]chức|triển[ ]khai)[ ]+)?"
     r"(?:thực[ ]hiện|triển[ ]khai|cụ[ ]thể[ ]h[oó]á?|sơ[ ]kết|tổng[ ]kết"
-    r"|(?:quy|qui)[ ]định[ ]chi[ ]tiết|hướng[ ]dẫn(?:[ ](?:thi[ ]hành|thực[ ]hiện))?)"
+    r"|(?:quy|qui)[ ]định[ ]chi[ ]tiết|hướng[ ]dẫn[ ](?:thi[ ]hành|thực[ ]hiện))"
     r"(?:[ ](?:một[ ]số|các)[ ]điều(?:[ ]và[ ]biện[ ]pháp[ ]thi[ ]hành)?(?:[ ]của)?)?[ \n]*(?:có[ ]hiệu[ ]quả[ ]+)?$",
     re.IGNORECASE,
 )
