@@ -39,6 +39,7 @@ _ISSUER_AFTER = re.compile(
     r"[ ,]{0,2}(?:\(|[ ]-[ ])?(?:của|do)[ \n]+(?P<issuer>[^\n;:,.()“”\"]{2,90}?)"
     rf"(?=[ ]*(?:\(|[,;:.)“”\"\n]|$|[ ](?:{_ISSUER_STOP_WORDS})\b|[ ]và[ ](?:[a-zđà-ỹ]|(?:{_TYPE_WORD_CAPS})\b)))",
 )
+_ISSUER_BEFORE = re.compile(r"(?:của|Của)[ ]+(?P<issuer>[^,.;:()\n“”\"]{2,90}?)[ ]+tại[ ]*$")
 _TRAILING_TERM = re.compile(r"[ ]*\(?[ ]*kh(?:óa|oá|oa)[ ]+(?P<term>[IVX]{1,5})\b[ ]*\)?", re.IGNORECASE)
 _TITLE_AFTER = re.compile(r"[ ,]{0,2}(?:về[ ]+(?:việc[ ]+)?)(?P<title>[“\"]?[^\n;“”\"]{3,200}?)(?=[“”\";\n]|\.[ \n]|$)")
 
@@ -166,6 +167,10 @@ def _symbol_hits(text, m: re.Match, type_words, tw_ends, used_words) -> list[Hit
             if y:
                 year, tail = int(y.group("year")), y.end()
     issuer, term, tail = issuer_after(text, tail)
+    if issuer is None:  # "theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …"
+        before = _ISSUER_BEFORE.search(text, max(0, start - 120), start)
+        if before:
+            issuer = before.group("issuer").strip()
     if term is None:
         t = rx.TERM_EXACT.match(text, tail)
         if t:

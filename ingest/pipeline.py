@@ -19,6 +19,7 @@ from .resolve import Sentences, decide_relations, find_links, group_hits, hit_ke
 
 __all__ = ["extract_text", "extract_file", "extract_paths"]
 
+_UNSET = object()
 _DATE_BEFORE = re.compile(r"(?:Ngày|ngày|Hôm nay)[ ]+(\d{1,2})[ ]*[/-][ ]*(\d{1,2})[ ]*[/-][ ]*((?:19|20)\d\d)")
 _REPORT_ISSUER = re.compile(
     r"(?P<issuer>(?:Ban[ ]Thường[ ]vụ|Ban[ ]Chấp[ ]hành|Thường[ ]trực|Ủy[ ]ban[ ]nhân[ ]dân|UBND|HĐND|Đảng[ ]ủy|Huyện[ ]ủy|Tỉnh[ ]ủy|Thành[ ]ủy|Quận[ ]ủy|Thị[ ]ủy|Ban|Bộ|Sở)[^,.;\n]{0,80}?)[ ]+(?:đã[ ]+)?(?:ký[ ]+)?(?:ban[ ]hành|xây[ ]dựng|có|ra)[ ]",
@@ -56,11 +57,18 @@ def extract_text(text: str, *, source: str = "<text>", path: str = "", sha256: s
     decided = decide_relations(t, groups, region=region, anchor=anchor, sentences=sentences) if region[1] > region[0] and kind != "other" else {}
     citations: list[Citation] = []
     ids: dict[tuple, str] = {}
+    text_place = _UNSET
     if anchor is not None:
         ids[hit_key(anchor.ref)] = doc_id
     for group in groups:
         ref = _merge(group.hits)
-        place = locate.place_of_citation(ref, doc_place, doc_date=doc_ref.date or (f"{doc_ref.year}-06-30" if doc_ref.year else None))
+        doc_date = doc_ref.date or (f"{doc_ref.year}-06-30" if doc_ref.year else None)
+        context = doc_place
+        if context is None and kind != "other" and locate.level_of_code(ref.issuer_code) not in (None, "central"):
+            if text_place is _UNSET:  # the one province the whole text names, if only one
+                text_place = locate.place_in_text(t, level="province", on=doc_date)
+            context = text_place
+        place = locate.place_of_citation(ref, context, doc_date=doc_date)
         ref = locate.apply_place(ref, place, locate.level_of_code(ref.issuer_code))
         cid = _id(ref, scope)
         ids[group.key] = cid
