@@ -88,6 +88,9 @@ def test_search_finds_the_resolution_in_all_its_spellings(app, query):
     assert frame.iloc[0]["Số hiệu"] == "35-NQ/TW"
     assert set(frame.columns) >= {"Loại", "Số hiệu", "Cấp", "Địa bàn", "Ngày"}
     assert frame.iloc[0]["Cấp"] == "Trung ương"
+    citing = frames(at, "Quan hệ")[0]  # the directives citing the first result, on the search page itself
+    assert sorted(citing["Số hiệu"]) == ["08-BC/TU", "102-KH/HU", "20-CT/TU", "61-KH/TU", "61-KH/TU"]
+    assert set(citing[citing["Cấp"] == "Huyện"]["Số hiệu"]) == {"102-KH/HU"}
 
 
 def test_search_box_updates_the_url_and_flags_homonyms(app):

@@ -30,6 +30,7 @@ from .labels import COLUMNS, LEVEL_COLORS, LEVEL_LABELS, LEVEL_ORDER, STATUS_LAB
 __all__ = [
     "jurisdiction",
     "date_vi",
+    "display_label",
     "directive_frame",
     "homonym_notes",
     "metadata_frame",
@@ -84,6 +85,17 @@ def date_vi(row: DirectiveRow) -> str:
     return str(row.year) if row.year else (row.date or "")
 
 
+def display_label(row: DirectiveRow) -> str:
+    """``row.label``, but never a bare id: a row without number reads "KH (không rõ số)".
+
+    >>> display_label(DirectiveRow(id="vn/~a/hu/kh/_/_", type="KH"))
+    'KH (không rõ số)'
+    """
+    if row.label != row.id:
+        return row.label
+    return f"{row.type or 'Văn bản'} (không rõ số)"
+
+
 def _date(row: DirectiveRow) -> date | None:
     if row.date:
         try:
@@ -96,7 +108,7 @@ def _date(row: DirectiveRow) -> date | None:
 def _record(row: DirectiveRow, *, link: bool = True) -> dict:
     out = {
         C["type"]: type_label(row.type),
-        C["symbol"]: row.label,
+        C["symbol"]: display_label(row),
         C["level"]: level_label(row.level),
         C["jurisdiction"]: jurisdiction(row),
         C["date"]: _date(row),
@@ -408,35 +420,50 @@ def _node_label(row: DirectiveRow) -> str:
     return "\n".join(bits)
 
 
-def _choose_shown(rows: Sequence[CascadeRow], parent: dict[str, str], root_id: str, max_nodes: int):
-    """The first K distinct rows (tree order) with K + the aggregate boxes needed <= max_nodes."""
-    order: list[str] = []
+def _whole_levels(by_id: dict[str, CascadeRow], budget: int) -> set[str]:
+    """The ids of the deepest whole depths that fit in ``budget`` (at least part of depth 1).
+
+    Drawing whole depths keeps the picture honest: every province is shown, or none
+    of the districts is, rather than the districts of the first few provinces only.
+    """
+    per_depth = Counter(c.depth for c in by_id.values())
+    limit, total = 0, 0
+    for d in sorted(per_depth):
+        if total + per_depth[d] > budget:
+            break
+        total += per_depth[d]
+        limit = d
+    if limit == 0:  # even the first depth is too wide: its first ``budget`` rows
+        first = min(per_depth, default=1)
+        return set([rid for rid, c in by_id.items() if c.depth == first][:budget])
+    return {rid for rid, c in by_id.items() if c.depth <= limit}
+
+
+def _hidden_counts(rows: Sequence[CascadeRow], parent: dict[str, str], root_id: str, shown: set[str]):
+    """For each shown node, the levels of the hidden rows whose nearest shown ancestor it is."""
+    hidden: dict[str, Counter] = defaultdict(Counter)
     seen = set()
     for c in rows:
-        if c.row.id not in seen:
-            seen.add(c.row.id)
-            order.append(c.row.id)
+        rid = c.row.id
+        if rid in shown or rid in seen:
+            continue
+        seen.add(rid)
+        p = parent.get(rid, root_id)
+        guard = 0
+        while p not in shown and p != root_id and guard < 64:
+            p = parent.get(p, root_id)
+            guard += 1
+        hidden[p if p in shown else root_id][c.row.level] += 1
+    return hidden
 
-    def buckets_for(k: int) -> tuple[set[str], dict[str, list[str]]]:
-        shown = set(order[:k])
-        agg: dict[str, list[str]] = defaultdict(list)
-        for rid in order[k:]:
-            p = parent.get(rid, root_id)
-            guard = 0
-            while p not in shown and p != root_id and guard < 64:
-                p = parent.get(p, root_id)
-                guard += 1
-            agg[p].append(rid)
-        return shown, agg
 
-    budget = max(2, max_nodes - 1)  # the root is always drawn
-    k = min(len(order), budget)
-    for _ in range(8):
-        shown, agg = buckets_for(k)
-        if k + len(agg) <= budget or k <= 1:
-            return shown, agg
-        k = max(1, min(k - 1, budget - len(agg)))
-    return buckets_for(max(1, budget // 2))
+def _hidden_label(levels: Counter) -> str:
+    total = sum(levels.values())
+    detail = ", ".join(
+        f"{LEVEL_LABELS.get(lv, LEVEL_LABELS[None])} {n}"
+        for lv, n in sorted(levels.items(), key=lambda kv: LEVEL_ORDER.index(kv[0]) if kv[0] in LEVEL_ORDER else 9)
+    )
+    return f"+ {total:,} văn bản bên dưới".replace(",", ".") + f"\n({detail})"
 
 
 def cascade_dot(
@@ -445,71 +472,74 @@ def cascade_dot(
     *,
     parents: dict[str, str] | None = None,
     max_nodes: int = 200,
+    wrap: int = 10,
 ) -> tuple[str, int, int]:
     """A Graphviz DOT picture of the cascade, top-down, at most ``max_nodes`` boxes.
 
-    Rows beyond the budget are drawn as one grey box per shown ancestor ("+ 37 văn bản").
+    The directives of the first depths that fit in ``max_nodes - 1`` boxes are drawn;
+    the others are counted in the box of their nearest drawn ancestor
+    ("+ 37 văn bản bên dưới (Huyện 5, Xã 32)", dashed border). Drawn leaves with
+    the same parent are wrapped into rows of ``wrap`` boxes (invisible edges), so
+    that 60 provinces stay readable.
     ``parents`` maps a row id to the parent to draw (see ``bridge_parents``); default
-    each row's ``parent_id``. Returns (dot, directives drawn, directives aggregated).
+    each row's ``parent_id``. Returns (dot, directives drawn, directives not drawn).
 
     >>> from graph.models import CascadeRow, DirectiveRow
     >>> root = DirectiveRow(id="r", symbol="35-NQ/TW", level="central")
     >>> rows = [CascadeRow(DirectiveRow(id=f"p{i}", symbol=f"{i}-KH/TU", level="province"), "r", 1)
     ...         for i in range(5)]
     >>> dot, drawn, rest = cascade_dot(root, rows, max_nodes=4)
-    >>> drawn, rest, "rankdir=TB" in dot, "+ 3 văn bản" in dot
-    (2, 3, True, True)
+    >>> drawn, rest, "rankdir=TB" in dot, "+ 2 văn bản bên dưới" in dot
+    (3, 2, True, True)
+    >>> kids = [CascadeRow(DirectiveRow(id=f"d{i}", level="district"), f"p{i}", 2) for i in range(5)]
+    >>> cascade_dot(root, rows + kids, max_nodes=8)[1:]
+    (5, 5)
     """
     parent = dict(parents) if parents else {}
     for c in rows:
         parent.setdefault(c.row.id, c.parent_id)
-    shown, agg = _choose_shown(rows, parent, root.id, max_nodes)
-    by_id = {}
+    by_id: dict[str, CascadeRow] = {}
     for c in rows:
         by_id.setdefault(c.row.id, c)
+    shown = _whole_levels(by_id, max_nodes - 1)
+    hidden = _hidden_counts(rows, parent, root.id, shown)
     lines = [
         "digraph cascade {",
-        "  rankdir=TB; nodesep=0.15; ranksep=0.45; splines=true;",
+        "  rankdir=TB; nodesep=0.12; ranksep=0.35; splines=true; newrank=true;",
         '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=10, '
-        'fontcolor="white", penwidth=0];',
-        '  edge [color="#adb5bd", arrowsize=0.6, dir=back];',
+        'fontcolor="white", penwidth=0, margin="0.08,0.04"];',
+        '  edge [color="#adb5bd", arrowsize=0.5, dir=back];',
     ]
 
-    def node(rid: str, row: DirectiveRow, extra: str = "") -> str:
+    def node(row: DirectiveRow, extra: str = "") -> str:
         color = LEVEL_COLORS.get(row.level, LEVEL_COLORS[None])
-        href = routes.url("directive", row.id)
+        label = _node_label(row)
+        more = hidden.get(row.id)
+        if more:
+            label += "\n" + _hidden_label(more)
+            extra += ', style="rounded,filled,dashed", penwidth=1.5, color="#212529"'
         tip = f"{row.label} — {jurisdiction(row)} — {row.title or ''}"
-        return (f"  {_dot_str(rid)} [label={_dot_str(_node_label(row))}, fillcolor={_dot_str(color)}, "
-                f"URL={_dot_str(href)}, target=\"_blank\", tooltip={_dot_str(tip)}{extra}];")
+        return (f"  {_dot_str(row.id)} [label={_dot_str(label)}, fillcolor={_dot_str(color)}, "
+                f"URL={_dot_str(routes.url('directive', row.id))}, target=\"_blank\", tooltip={_dot_str(tip)}{extra}];")
 
-    lines.append(node(root.id, root, ", penwidth=2, color=\"black\""))
-    drawn_edges = set()
-    for rid in (r for r in by_id if r in shown):
-        c = by_id[rid]
-        lines.append(node(rid, c.row))
-    for c in rows:
-        if c.row.id not in shown:
+    lines.append(node(root, ', penwidth=2, color="black"'))
+    children: dict[str, list[str]] = defaultdict(list)
+    for rid, c in by_id.items():
+        if rid not in shown:
             continue
-        p = c.parent_id if (c.parent_id in shown or c.parent_id == root.id) else parent.get(c.row.id, root.id)
-        if p not in shown and p != root.id:
+        lines.append(node(c.row))
+        p = c.parent_id if c.parent_id in shown else parent.get(rid, root.id)
+        if p not in shown:
             p = root.id
-        if (p, c.row.id) in drawn_edges:
-            continue
-        drawn_edges.add((p, c.row.id))
+        children[p].append(rid)
         style = "" if c.relation == "implements" else " [style=dashed]"
-        lines.append(f"  {_dot_str(p)} -> {_dot_str(c.row.id)}{style};")
-    rest = 0
-    for i, (p, ids) in enumerate(sorted(agg.items())):
-        rest += len(ids)
-        levels = Counter(by_id[r].row.level if r in by_id else None for r in ids)
-        detail = ", ".join(f"{LEVEL_LABELS.get(lv, LEVEL_LABELS[None])} {n}" for lv, n in
-                           sorted(levels.items(), key=lambda kv: LEVEL_ORDER.index(kv[0]) if kv[0] in LEVEL_ORDER else 9))
-        name = f"__agg{i}"
-        label = f"+ {len(ids):,} văn bản".replace(",", ".") + f"\n({detail})"
-        lines.append(f'  {_dot_str(name)} [label={_dot_str(label)}, fillcolor="#dee2e6", fontcolor="#212529"];')
-        lines.append(f'  {_dot_str(p)} -> {_dot_str(name)} [style=dotted];')
+        lines.append(f"  {_dot_str(p)} -> {_dot_str(rid)}{style};")
+    for kids in children.values():  # wrap wide groups of drawn leaves into rows
+        leaves = [k for k in kids if k not in children]
+        for a, b in zip(leaves, leaves[wrap:]):
+            lines.append(f"  {_dot_str(a)} -> {_dot_str(b)} [style=invis];")
     lines.append("}")
-    return "\n".join(lines), len(shown), rest
+    return "\n".join(lines), len(shown), len(by_id) - len(shown)
 
 
 # ---------------------------------------------------------------- chain
@@ -609,7 +639,7 @@ def coverage_map(provinces: pd.DataFrame, districts: pd.DataFrame | None = None)
                     longitude="lon:Q",
                     latitude="lat:Q",
                     color=alt.Color(f"{C['covered']}:N",
-                                    scale=alt.Scale(domain=list(_COVER_COLORS), range=["#0b7285", "#f08c00"]),
+                                    scale=alt.Scale(domain=list(_COVER_COLORS), range=["#0b7285", "#adb5bd"]),
                                     legend=alt.Legend(title="Huyện", orient="bottom")),
                     tooltip=[C["province"], C["district"], C["covered"], C["directives"], C["lag"]],
                 )

@@ -67,7 +67,9 @@ def render() -> None:
         )
         st.html(f"<div>{legend}</div>")
         if rest:
-            st.caption(f"Vẽ {drawn} văn bản; {rest} văn bản còn lại gộp vào các ô xám (tối đa {MAX_NODES} ô).")
+            st.caption(f"Vẽ {drawn} văn bản (những cấp vừa trọn trong {MAX_NODES} ô); {rest} văn bản ở cấp sâu hơn "
+                       "được đếm trong ô viền đứt của văn bản cấp trên. Lọc theo tỉnh/thành để xem chi tiết; "
+                       "bảng “Cây” có đủ mọi văn bản.")
         st.graphviz_chart(dot, width="stretch" if drawn > 24 else "content")
 
 

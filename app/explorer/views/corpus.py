@@ -9,15 +9,20 @@ from app.explorer.labels import KIND_LABELS, RELATION_LABELS, STATUS_LABELS
 from app.explorer.views._common import column_config
 
 
+def _n(value: int) -> str:
+    """A count as Vietnamese write it: 99.896."""
+    return f"{value:,}".replace(",", ".")
+
+
 def render() -> None:
     st.title("Kho dữ liệu")
     sess = state.session()
     stats = sess.stats()
     cols = st.columns(4)
-    cols[0].metric("Tệp đã nạp", stats.files)
-    cols[1].metric("Văn bản (nút)", sum(stats.directives.values()))
-    cols[2].metric("Quan hệ (cạnh)", sum(stats.edges.values()))
-    cols[3].metric("Tệp không đọc được", stats.failed)
+    cols[0].metric("Tệp đã nạp", _n(stats.files))
+    cols[1].metric("Văn bản (nút)", _n(sum(stats.directives.values())))
+    cols[2].metric("Quan hệ (cạnh)", _n(sum(stats.edges.values())))
+    cols[3].metric("Tệp không đọc được", _n(stats.failed))
     a, b, c = st.columns(3)
     with a:
         st.markdown("**Tài liệu theo loại**")

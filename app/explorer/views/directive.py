@@ -48,7 +48,7 @@ def render() -> None:
     cols = st.columns(len(SECTIONS))
     for col, (title, field, _) in zip(cols, SECTIONS):
         col.metric(title, len(getattr(detail, field)))
-    with st.expander("Thông tin văn bản", expanded=True):
+    with st.expander("Thông tin văn bản", expanded=bool(detail.conflicts)):
         st.dataframe(shape.metadata_frame(detail), hide_index=True, width="stretch")
 
     labels = [f"{title} ({len(getattr(detail, field))})" for title, field, _ in SECTIONS] + ["Văn bản gốc"]

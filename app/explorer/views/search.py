@@ -52,9 +52,26 @@ def render() -> None:
     )
     picked = event.selection.rows if event and event.selection else []
     row = rows[picked[0]] if picked else rows[0]
-    st.markdown(f"**{row.label}** — {shape.jurisdiction(row) or 'chưa rõ địa bàn'}"
-                + ("" if picked else " _(kết quả đầu; chọn một dòng để đổi)_"))
+    st.subheader(f"{row.label} — {shape.jurisdiction(row) or 'chưa rõ địa bàn'}")
+    if not picked:
+        st.caption("Kết quả đầu; chọn một dòng trong bảng để xem văn bản khác.")
     state.page_links(row.id)
+    _citing(sess, row.id)
+
+
+def _citing(sess: state.Session, id: str) -> None:
+    """The directives that implement or mention the chosen one (the directive page has the details)."""
+    detail = sess.directive(id)
+    if detail is None:
+        return
+    edges = list(detail.implemented_by) + list(detail.referred_by)
+    st.markdown(f"Được thực hiện bởi **{len(detail.implemented_by)}** · được đề cập bởi "
+                f"**{len(detail.referred_by)}** văn bản")
+    if edges:
+        frame = shape.edge_frame(edges)
+        frame.insert(1, "Quan hệ", ["Thực hiện"] * len(detail.implemented_by) + ["Đề cập"] * len(detail.referred_by))
+        cols = ["Số hiệu", "Quan hệ", "Cấp", "Địa bàn", "Ngày", "Từ khóa", "Trích yếu", "Mở", "Mã định danh"]
+        st.dataframe(frame[cols], hide_index=True, column_config=column_config(), key="search-citing")
 
 
 if __name__ == "__main__":
