@@ -256,3 +256,58 @@ def test_pre_reform_citation_in_a_merged_province_keeps_no_province():
             "Thực hiện Kế hoạch số 134-KH/TU ngày 29/12/2023 của Ban Thường vụ Tỉnh ủy.\n")
     c = one(text)
     assert c.ref.province is None
+
+
+# ---------------------------------------------------------------- regressions (each names what it pins)
+def test_issuing_sentence_in_a_news_lead_makes_a_report():
+    e = extract_text("Ban Bí thư ra Quy định số 50-QĐ/TW. Theo 50-QĐ/TW, các cấp thực hiện.")
+    assert (e.document.kind, e.document.ref.type, e.document.ref.number, e.citations) == ("report", "QĐi", "50", ())
+
+
+def test_bare_symbol_merges_with_its_typed_mention():
+    """A later "50-QĐ/TW" with no type word is the same Quy định (QĐi), not a second QĐ."""
+    e = extract_text(HEADER + "Ban Bí thư ra Quy định số 50-QĐ/TW. Theo 50-QĐ/TW, các cấp thực hiện.\n")
+    assert [(c.ref.type, c.ref.number, len(c.mentions)) for c in e.citations] == [("QĐi", "50", 2)]
+
+
+def test_law_named_by_title_alone_links_to_its_number():
+    text = ("Căn cứ Luật Địa chất và khoáng sản số 54/2024/QH15; Nghị định số 193/2025/NĐ-CP của Chính phủ "
+            "quy định chi tiết một số điều của Luật Địa chất và khoáng sản.")
+    e = extract_text(text)
+    ids = {c.id: c.ref.number for c in e.citations}
+    assert [(ids[link.source], ids[link.target]) for link in e.links] == [("193", "54")]
+
+
+def test_date_that_opens_the_sentence():
+    c = one(HEADER + "\nNgày 12/3/2012, Văn phòng Chính phủ đã có văn bản số 87/TB-VPCP thông báo kết luận.\n")
+    assert (c.ref.type, c.ref.date) == ("TB", "2012-03-12")
+
+
+def test_issuer_named_before_a_submission():
+    c = one(HEADER + "Theo đề nghị của Ban Tuyên giáo Huyện ủy tại Tờ trình số 5/TTr-BTGHU.\n")
+    assert (c.ref.issuer, c.ref.province) == ("Ban Tuyên giáo Huyện ủy", "Lai Châu")
+
+
+def test_amendment_inside_a_legal_basis_implements():
+    text = ("ỦY BAN NHÂN DÂN TỈNH GIA LAI\n\nSố: 2/QĐ-UBND\n\nQUYẾT ĐỊNH\n"
+            "Căn cứ Luật Ban hành văn bản số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số 87/2025/QH15;\n"
+            "Căn cứ Nghị quyết số 7/2025/NQ-CP của Chính phủ về chính sách theo Kết luận số 183-KL/TW;\n\nQUYẾT ĐỊNH:\n")
+    rel = {c.ref.number: c.relation for c in extract_text(text).citations}
+    assert rel == {"64": "implements", "87": "implements", "7": "implements", "183": "refers_to"}
+
+
+def test_letter_opening_with_kinh_gui_is_an_original():
+    d = extract_text("Kính gửi: Công ty A.\n\nCục Hải quan nhận được công văn số 19/CV-TT ngày 6/10/2025.").document
+    assert (d.kind, d.ref.type, d.ref.number) == ("original", "CV", None)
+
+
+def test_so_line_inside_an_article_is_not_a_header():
+    text = "Quy mô dự án nhà ở\n\nNgười dân hỏi về dự án.\nSố 5635/UBND-XDGT ngày 30/7/2014 về việc chấp thuận."
+    assert extract_text(text).document.kind != "original"
+
+
+def test_report_date_opens_the_lead_not_a_parenthesis():
+    text = ("Ngày 14/4/2025, Ban Chỉ đạo về tổng kết Nghị quyết số 18-NQ/TW (ngày 25/10/2017 của Ban Chấp hành "
+            "Trung ương) đã ký ban hành Kế hoạch số 47-KH/BCĐ về sắp xếp đơn vị hành chính.")
+    d = extract_text(text).document
+    assert (d.kind, d.ref.number, d.ref.date) == ("report", "47", "2025-04-14")
