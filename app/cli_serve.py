@@ -6,7 +6,6 @@ The store path reaches the app through ``VBGRAPH_STORE`` (``app.config``); with
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -55,8 +54,10 @@ def serve(store: str | None, port: int, address: str, open_browser: bool) -> Non
         env["VBGRAPH_STORE"] = str(path.resolve())
     click.echo(f"vbgraph explorer: http://{address}:{port} ({config.backend}: "
                f"{env.get('VBGRAPH_STORE') if config.backend == 'sqlite' else config.neo4j_uri})")
-    result = subprocess.run(streamlit_command(port, address, headless=not open_browser), env=env)
-    sys.exit(result.returncode)
+    cmd = streamlit_command(port, address, headless=not open_browser)
+    # Become the Streamlit process, so that a signal to `vbgraph serve` (Ctrl-C, kill, a
+    # supervisor) stops the server itself rather than leaving it orphaned.
+    os.execve(cmd[0], cmd, env)
 
 
 COMMANDS = [serve]
