@@ -15,8 +15,13 @@ from dataclasses import dataclass
 
 __all__ = ["NormText", "normalize", "fold_code"]
 
-# A base character followed by combining marks (NFD Vietnamese: "e\u0302\u0301").
-_COMBINING_RUN = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]+", re.DOTALL)
+# A base character followed by combining marks (NFD Vietnamese: "e\u0302\u0301"), with any
+# zero-width marks among them (dropped, so that the marks still compose with the base).
+_COMBINING_RUN = re.compile(
+    r"[^\u200b-\u200d\u2060\ufeff\u00ad](?:[\u200b-\u200d\u2060\ufeff\u00ad]*[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff])+",
+    re.DOTALL,
+)
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 # Characters dropped outright: zero-width spaces and joiners, BOM, soft hyphen.
 _DROPPED = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]+")
 _NEEDS_EDIT = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -118,15 +123,17 @@ def normalize(text: str) -> NormText:
     >>> normalize("Số 12-КН/ТU").text
     'Số 12-KH/TU'
     """
+    # One-for-one replacements first (same length, same offsets), so that composition
+    # below also sees letters that were Cyrillic look-alikes.
     out = text
-    norm_anchors: list[int] = []
-    orig_anchors: list[int] = []
-    if _NEEDS_EDIT.search(text) or not unicodedata.is_normalized("NFC", text):
-        out, norm_anchors, orig_anchors = _apply_edits(text)
     if _NEEDS_TRANSLATE.search(out):
         out = _NEEDS_TRANSLATE.sub(_translate_match, out)
     if _HAS_CYRILLIC.search(out):
         out = _CYRILLIC_TOKEN.sub(_latinise_token, out)
+    norm_anchors: list[int] = []
+    orig_anchors: list[int] = []
+    if _NEEDS_EDIT.search(out) or not unicodedata.is_normalized("NFC", out):
+        out, norm_anchors, orig_anchors = _apply_edits(out)
     if "Ư" in out or "Ứ" in out:
         out = _TU_CENTRAL.sub("TW", out)
     return NormText(out, text, tuple(norm_anchors), tuple(orig_anchors))
@@ -146,7 +153,7 @@ def _apply_edits(text: str) -> tuple[str, list[int], list[int]]:
     """NFC-compose combining runs and drop zero-width marks, recording anchors."""
     edits: list[tuple[int, int, str]] = []
     for m in _COMBINING_RUN.finditer(text):
-        composed = unicodedata.normalize("NFC", m.group(0))
+        composed = unicodedata.normalize("NFC", _ZERO_WIDTH.sub("", m.group(0)))
         if composed != m.group(0):
             edits.append((m.start(), m.end(), composed))
     for m in _DROPPED.finditer(text):

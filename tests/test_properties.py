@@ -121,32 +121,24 @@ def test_extract_on_nfd_keeps_offsets_in_the_original(text: str) -> None:
     _check_mentions(nfd, extract_text(nfd, source="x.txt"))
 
 
-# A combining mark right after a Cyrillic look-alike (read as Latin) or after a dropped
-# zero-width mark or soft hyphen: the edit brings base and mark together after NFC ran.
-# Known bug, pinned by the two xfail tests below.
-_EDIT_THEN_MARK = re.compile(r"(?:[\u0400-\u04ff]|[\u200b-\u200d\u2060\ufeff\u00ad]+)[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]")
-
-
 @settings(max_examples=400, deadline=None)
 @given(texts)
 @_pinned
 def test_normalize_is_idempotent(text: str) -> None:
-    assume(not _EDIT_THEN_MARK.search(text))  # known bug, pinned below; drop this line once fixed
     once = normalize(text).text
     assert normalize(once).text == once
 
 
-@pytest.mark.xfail(strict=True, reason="normalize latinises Cyrillic U+041D after NFC, so U+041D U+0302 becomes "
-                   "'H' U+0302, which the next pass composes to U+0124: not idempotent")
 def test_normalize_is_idempotent_on_cyrillic_before_a_combining_mark() -> None:
+    """Regression: Cyrillic look-alikes were latinised after composition, so U+041D U+0302
+    became 'H' U+0302, which a second pass composed to U+0124."""
     once = normalize("0\u041d\u0302").text
     assert normalize(once).text == once
 
 
-@pytest.mark.xfail(strict=True, reason="normalize drops a soft hyphen (or zero-width mark) between a letter and a "
-                   "combining mark after composing, so 'U' U+00AD U+0300 becomes 'U' U+0300, which the next pass "
-                   "composes to U+00D9: not idempotent")
 def test_normalize_is_idempotent_on_a_dropped_mark_before_a_combining_mark() -> None:
+    """Regression: a soft hyphen between a letter and a combining mark was dropped after
+    composing, so 'U' U+00AD U+0300 became 'U' U+0300, which a second pass composed."""
     once = normalize("U\u00ad\u0300").text
     assert normalize(once).text == once
 
