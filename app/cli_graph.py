@@ -251,11 +251,16 @@ def export_gexf_cmd(file, store) -> None:
 @click.argument("folder", type=click.Path(file_okay=False))
 @click.option("-n", "count", type=int, default=300, show_default=True, help="Directives to generate.")
 @click.option("--seed", type=int, default=0, show_default=True)
-def synth_cmd(folder, count, seed) -> None:
+@click.option("--province-share", type=(float, float), default=(0.3, 1.0), show_default=True,
+              help="Share of provinces implementing each central directive (drawn between the two).")
+@click.option("--new-era-share", type=float, default=0.1, show_default=True,
+              help="Share of central directives issued after 1 July 2025 (34 provinces, no districts).")
+def synth_cmd(folder, count, seed, province_share, new_era_share) -> None:
     """Write a synthetic corpus (.txt files and truth.jsonl) shaped like Vietnam's hierarchy."""
     from graph.synth import generate, write_corpus
 
-    paths = write_corpus(generate(count, seed=seed), folder)
+    corpus = generate(count, seed=seed, province_share=province_share, new_era_share=new_era_share)
+    paths = write_corpus(corpus, folder)
     click.echo(f"{len(paths)} files in {folder}", err=True)
 
 
