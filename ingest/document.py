@@ -57,7 +57,9 @@ def read_header(text: str, hits: list[Hit], flat: str | None = None) -> Header |
     """
     head = text[:HEAD_CHARS]
     flat_head = (flat or text)[:HEAD_CHARS]
-    number = rx.HEADER_NUMBER.search(head) or rx.HEADER_NUMBER.search(flat_head)
+    number = rx.HEADER_NUMBER.search(head)
+    if number is None or not re.search(r"\d|/", number.group("rest")):  # "Số:\n5662/CT-CS": the flat line
+        number = rx.HEADER_NUMBER.search(flat_head) or number
     heading_code, heading_pos = _heading(head)
     kinh_gui = _KINH_GUI.search(head)
     motto = _MOTTO.search(head)

@@ -40,6 +40,10 @@ _ISSUER_AFTER = re.compile(
     rf"(?=[ ]*(?:\(|[,;:.)“”\"\n]|$|[ ](?:{_ISSUER_STOP_WORDS})\b|[ ]và[ ](?:[a-zđà-ỹ]|(?:{_TYPE_WORD_CAPS})\b)))",
 )
 _ISSUER_BEFORE = re.compile(r"(?:của|Của)[ ]+(?P<issuer>[^,.;:()\n“”\"]{2,90}?)[ ]+tại[ ]*$")
+_ISSUER_ISSUED = re.compile(
+    r"(?:^|[,;.][ ]*|\n)(?P<issuer>(?:Ban|Bộ|Thủ|Chính|Quốc|Ủy|UBND|HĐND|Hội|Tỉnh|Huyện|Thành|Quận|Thị|Đảng|Sở|Văn)[ ][^,.;:()\n“”\"]{2,80}?)"
+    r"[ ]+(?:đã[ ]+)?(?:ký[ ]+)?(?:ban[ ]hành|thông[ ]qua|ra)[ ]+$"
+)
 _TRAILING_TERM = re.compile(r"[ ]*\(?[ ]*kh(?:óa|oá|oa)[ ]+(?P<term>[IVX]{1,5})\b[ ]*\)?", re.IGNORECASE)
 _TITLE_AFTER = re.compile(r"[ ,]{0,2}(?:về[ ]+(?:việc[ ]+)?)(?P<title>[“\"]?[^\n;“”\"]{3,200}?)(?=[“”\";\n]|\.[ \n]|$)")
 
@@ -167,8 +171,8 @@ def _symbol_hits(text, m: re.Match, type_words, tw_ends, used_words) -> list[Hit
             if y:
                 year, tail = int(y.group("year")), y.end()
     issuer, term, tail = issuer_after(text, tail)
-    if issuer is None:  # "theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …"
-        before = _ISSUER_BEFORE.search(text, max(0, start - 120), start)
+    if issuer is None:  # "theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …", "HĐND tỉnh X ban hành …"
+        before = _ISSUER_BEFORE.search(text, max(0, start - 120), start) or _ISSUER_ISSUED.search(text, max(0, start - 120), start)
         if before:
             issuer = before.group("issuer").strip()
     if term is None:
@@ -229,6 +233,8 @@ def symbol_ref(m: re.Match, word_code: str | None = None) -> DirectiveRef:
         typed = tables.symbol_type(head, word_code) if rest else None
         if typed and not generic:
             type_code, issuer_code = typed, rest
+        elif not rest and tables.symbol_type(head, word_code):  # "Sắc lệnh số 261/SL": no issuer part
+            type_code, issuer_code = tables.symbol_type(head, word_code), None
         else:
             type_code = word_code or (tables.symbol_type(head) if rest and generic else None) or "CV"
             issuer_code = rest if (generic and rest and tables.symbol_type(head)) else code

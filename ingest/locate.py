@@ -103,8 +103,10 @@ def place_of_citation(ref: DirectiveRef, doc_place: places.Place | None, *, doc_
         if issuer_level == "central":
             return None
         level = issuer_level or level
-    if doc_place is None or level is None:
+    if doc_place is None:
         return None
+    if level is None:  # a body the code does not place ("164/BC-BKTNS"), cited by a local text: that text's province
+        level = "province"
     if _merged_away(doc_place.province, ref, doc_date):
         return None
     if level == "province":

@@ -44,7 +44,7 @@ _PARTY = (
 )
 # State style: "132/KH-ĐUK", "13/2023/NĐ-CP", "326/UBND-KGVX", "36/2018/QH14",
 # "12/2010/TTLT-BKHĐT-BTC", "17/CT-TTg", "2428/BXD-QLN".
-_STATE_PART = rf"[{_UP}][{_UP}a-z0-9&]{{0,11}}"
+_STATE_PART = rf"[{_UP}][{_UP}a-z0-9&]{{0,11}}(?:\.\d{{1,3}})?"  # "CCTKV.05-TTKT3"
 _STATE = (
     rf"(?P<s_num>{_NUM}){_SP}/{_SP}(?:(?P<s_year>{_YEAR}){_SP}/{_SP})?"
     rf"(?P<s_code>{_STATE_PART}(?:-[ ]?[{_UP}][{_UP}0-9]{{1,11}}(?![a-z])|-{_STATE_PART}|/(?=[{_UP}]{{2}}){_STATE_PART}(?=-)){{0,4}})"

@@ -40,7 +40,7 @@ _LINK_GAP = re.compile(
     re.IGNORECASE,
 )
 # "… số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số 87/2025/QH15": the amendment is part of the basis.
-_AMENDED_BY = re.compile(r"(?:sửa[ ]đổi|bổ[ ]sung|thay[ ]thế)[^.;]{0,30}?[ ]bởi[ ]*(?:các[ ]+)?$", re.IGNORECASE)
+_AMENDED_BY = re.compile(r"(?:sửa[ ]đổi|bổ[ ]sung|thay[ ]thế|amended)[^.;]{0,30}?[ ](?:bởi|tại|theo|by)[ ]*(?:các[ ]+|the[ ]+)?$", re.IGNORECASE)
 # Two citations joined as a list: ", ", "; ", " và ", " và các ".
 _COORDINATION = re.compile(r"(?:[,;]|(?<!\w)(?:và|cùng[ ]với|hoặc))[ \n]*(?:các[ ]+)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\n|[.!?](?=[ \n]+[A-ZĐÀ-Ỹ0-9\-–•+*])")
