@@ -33,7 +33,7 @@ from typing import Iterator
 from .identity import directive_id, slug
 from .jurisdictions import REFORM_DATE, _data_dir
 
-__all__ = ["SynthDoc", "Corpus", "generate", "iter_docs", "write_corpus", "tiny_store", "tiny_dicts"]
+__all__ = ["SynthDoc", "Corpus", "generate", "iter_docs", "committee", "write_corpus", "tiny_store", "tiny_dicts"]
 
 _CENTRAL_BODIES = (("Bộ Chính trị", "NQ"), ("Ban Chấp hành Trung ương", "NQ"), ("Bộ Chính trị", "KL"), ("Ban Bí thư", "CT"))
 _SUBJECTS = (
@@ -56,6 +56,57 @@ _TERM_STARTS = (2016, 2021, 2026)
 
 def _term_of(d: date) -> int:
     return max(y for y in _TERM_STARTS if y <= d.year) if d.year >= 2016 else 2011
+
+
+@lru_cache(maxsize=1)
+def _unit_types() -> dict[tuple, str]:
+    """(era, province[, district][, commune]) → the unit's type word ("Tỉnh", "Quận", "Phường" …)."""
+    con = sqlite3.connect(f"file:{_data_dir() / 'dataset.db'}?mode=ro", uri=True)
+    types: dict[tuple, str] = {}
+    try:
+        for p, full, d, dt, w, wt in con.execute(
+            "SELECT provinceShort, province, districtShort, districtType, wardShort, wardType FROM admin_units_legacy"
+        ):
+            types[("old", p)] = "Thành phố" if full.startswith("Thành phố") else "Tỉnh"
+            types[("old", p, d)] = dt or "Huyện"
+            if w:
+                types[("old", p, d, w)] = wt or "Xã"
+        for p, full, w, wt in con.execute("SELECT provinceShort, province, wardShort, wardType FROM admin_units"):
+            types[("new", p)] = "Thành phố" if full.startswith("Thành phố") else "Tỉnh"
+            if w:
+                types[("new", p, w)] = wt or "Xã"
+    finally:
+        con.close()
+    return types
+
+
+# Party committee of a district-level unit, by the unit's type: (name, issuer code).
+_DISTRICT_COMMITTEE = {"Huyện": ("Huyện ủy", "HU"), "Quận": ("Quận ủy", "QU"), "Thị xã": ("Thị ủy", "TU"),
+                       "Thành phố": ("Thành ủy", "TU")}
+
+
+def committee(level: str, era: str, province: str, district: str | None = None, commune: str | None = None) -> tuple[str, str, str]:
+    """(issuer name, issuer code, header lines) of the Party committee of a unit.
+
+    >>> committee("district", "old", "Lai Châu", "Tam Đường")
+    ('Huyện ủy Tam Đường', 'HU', 'ĐẢNG BỘ TỈNH LAI CHÂU\\nHUYỆN ỦY TAM ĐƯỜNG')
+    >>> committee("province", "new", "Hà Nội")[:2]
+    ('Thành ủy Hà Nội', 'TU')
+    """
+    types = _unit_types()
+    ptype = types.get((era, province), "Tỉnh")
+    p_body = f"ĐẢNG BỘ {ptype.upper()} {province.upper()}"
+    if level == "province":
+        name = ("Thành ủy " if ptype == "Thành phố" else "Tỉnh ủy ") + province
+        return name, "TU", f"{p_body}\n{name.upper()}"
+    if level == "district":
+        word, code = _DISTRICT_COMMITTEE.get(types.get((era, province, district), "Huyện"), ("Huyện ủy", "HU"))
+        return f"{word} {district}", code, f"{p_body}\n{word.upper()} {district.upper()}"
+    key = (era, province, district, commune) if district else (era, province, commune)
+    wtype = types.get(key, "Xã")
+    above = f"ĐẢNG BỘ {types.get((era, province, district), 'Huyện').upper()} {district.upper()}" if district else p_body
+    name = f"Đảng ủy {wtype.lower()} {commune}"
+    return name, "ĐU", f"{above}\n{name.upper()}"
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +138,7 @@ class SynthDoc:
     links: list[dict] = field(default_factory=list)
     has_text: bool = True
     parent: str | None = None
+    header: str = ""
 
     @property
     def source(self) -> str:
@@ -108,7 +160,7 @@ class SynthDoc:
         """The document's text, written from templates."""
         f = self.fields
         d = date.fromisoformat(f["date"])
-        head_left = _header_body(f)
+        head_left = self.header or _header_body(f)
         place = f["commune"] or f["district"] or f["province"] or "Hà Nội"
         lines = [
             f"{head_left}",
@@ -178,8 +230,9 @@ def _header_body(f: dict) -> str:
 
 
 def _short_body(f: dict) -> str:
-    return {"central": f["issuer"], "province": "Ban Thường vụ Tỉnh ủy", "district": "Ban Thường vụ Huyện ủy",
-            "commune": "Ban Thường vụ Đảng ủy"}[f["level"]]
+    if f["level"] == "central":
+        return f["issuer"]
+    return "Ban Thường vụ " + f["issuer"].split(" ", 2)[0] + " " + f["issuer"].split(" ", 2)[1]
 
 
 @dataclass(slots=True)
@@ -301,12 +354,13 @@ def _others(rng, centrals, root, k) -> list[SynthDoc]:
     return picks
 
 
-def _plan(rng, numbers, parent, root, d, level, code, issuer, province, district, commune, centrals, refs) -> SynthDoc:
+def _plan(rng, numbers, parent, root, d, level, era, province, district, commune, centrals, refs) -> SynthDoc:
+    issuer, code, header = committee(level, era, province, district, commune)
     key = "/".join(x for x in (province, district, commune) if x) + "/" + code
     number = numbers.take(key, "KH", d)
     f = _fields("KH", number, code, issuer, d, level, province, district, commune, title=f"thực hiện {root.fields['title']}")
     doc = SynthDoc(directive_id("KH", number, code, year=d.year, province=province, district=district, commune=commune),
-                   f, parent=parent.id)
+                   f, parent=parent.id, header=header)
     doc.citations.append(_citation(parent, "implements", rng.choice(_VERBS)))
     if parent is not root:
         doc.citations.append(_citation(root, "refers_to", None))
@@ -323,23 +377,23 @@ def _cascade(root, rng, places, numbers, centrals, share, refs) -> Iterator[Synt
     provinces = sorted(places[era])
     for p in rng.sample(provinces, max(1, int(len(provinces) * rng.uniform(*share)))):
         pd = rd + timedelta(days=rng.randint(20, 90))
-        pplan = _plan(rng, numbers, root, root, pd, "province", "TU", f"Tỉnh ủy {p}", p, None, None, centrals, refs)
+        pplan = _plan(rng, numbers, root, root, pd, "province", era, p, None, None, centrals, refs)
         yield pplan
         if era == "old":
             districts = list(places["old"][p])
             for dist in rng.sample(districts, max(1, int(len(districts) * rng.uniform(0.3, 1.0)))):
                 dd = pd + timedelta(days=rng.randint(10, 60))
-                dplan = _plan(rng, numbers, pplan, root, dd, "district", "HU", f"Huyện ủy {dist}", p, dist, None, centrals, refs)
+                dplan = _plan(rng, numbers, pplan, root, dd, "district", era, p, dist, None, centrals, refs)
                 yield dplan
                 wards = places["old"][p][dist]
                 for w in rng.sample(wards, min(len(wards), rng.randint(0, 4))):
                     wd = dd + timedelta(days=rng.randint(7, 45))
-                    yield _plan(rng, numbers, dplan, root, wd, "commune", "ĐU", f"Đảng ủy xã {w}", p, dist, w, centrals, refs)
+                    yield _plan(rng, numbers, dplan, root, wd, "commune", era, p, dist, w, centrals, refs)
         else:
             wards = places["new"][p]
             for w in rng.sample(wards, min(len(wards), rng.randint(2, 12))):
                 wd = pd + timedelta(days=rng.randint(7, 45))
-                yield _plan(rng, numbers, pplan, root, wd, "commune", "ĐU", f"Đảng ủy xã {w}", p, None, w, centrals, refs)
+                yield _plan(rng, numbers, pplan, root, wd, "commune", era, p, None, w, centrals, refs)
 
 
 def write_corpus(corpus: Corpus, folder: str | Path, *, truth: str = "truth.jsonl") -> list[Path]:
