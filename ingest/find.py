@@ -21,9 +21,9 @@ _TYPE_WORD_REACH = 40
 _TITLE_REACH = 150
 # A sentence that opens on a date and says who issued what: the date is the citation's.
 _DATE_LEADS = re.compile(
-    r"(?:^|(?<=[.;\n]))[ ]*(?:Vào[ ]|Đến[ ]|Tới[ ])?[Nn]gày[ ]+"
+    r"(?:^|(?<=[.;\n]))[^.;\n\d]{0,25}?[Nn]gày[ ]+"
     r"(?:(?P<d>\d{1,2})[ ]?[/.-][ ]?(?P<m>\d{1,2})[ ]?[/.-][ ]?(?P<y>(?:19|20)\d\d)|(?P<d2>\d{1,2})[ ]+tháng[ ]+(?P<m2>\d{1,2})[ ,]+năm[ ]+(?P<y2>(?:19|20)\d\d))"
-    r"[ ]*,[^.;\n]{0,120}?(?:ban[ ]hành|thông[ ]qua|ký|ra|có)[ ][^.;\n\d]{0,40}$"
+    r"[ ]*,(?:[^.;\n]{0,120}?(?:ban[ ]hành|thông[ ]qua|ký|ra|có)[ ][^.;\n\d]{0,40}|[ ]*)$"
 )
 # "<type word> <Title words> số <symbol>": a named law or resolution with its number.
 _TITLE_THEN_SO = re.compile(r"^[ ][A-ZĐÀ-Ỹ][^;.:\n()“”\"]{0,140}?[ ]số[ ]*:?[ ]*$")

@@ -20,10 +20,10 @@ __all__ = ["Group", "Sentences", "group_hits", "hit_key", "opening_end", "decide
 
 # Words that make a sentence carry out what it names.
 CUES = ("thực hiện", "căn cứ", "triển khai", "cụ thể hóa", "cụ thể hoá", "quán triệt")
-_CUE = re.compile(r"(?<!\w)(thực[ ]hiện|căn[ ]cứ|triển[ ]khai|cụ[ ]thể[ ]h[oó]á?|quán[ ]triệt)(?!\w)", re.IGNORECASE)
+_CUE = re.compile(r"(?<!\w)(thực[ ]hiện|căn[ ]cứ|triển[ ]khai|cụ[ ]thể[ ]h[oó]á?|quán[ ]triệt|trên[ ]cơ[ ]sở|pursuant[ ]to)(?!\w)", re.IGNORECASE)
 # A cue that opens a sentence (after bullets or numbering).
 _CUE_OPENING = re.compile(
-    r"[ \-+*•–\d.)a-zđ]{0,6}?(?:Để[ ]+|để[ ]+)?(?:tiếp[ ]tục[ ]+)?(?P<cue>thực[ ]hiện|căn[ ]cứ|triển[ ]khai(?:[ ]thực[ ]hiện)?|cụ[ ]thể[ ]h[oó]á?|quán[ ]triệt)(?!\w)",
+    r"[ \-+*•–\d.)a-zđ]{0,6}?(?:Để[ ]+|để[ ]+)?(?:tiếp[ ]tục[ ]+)?(?P<cue>thực[ ]hiện|căn[ ]cứ|triển[ ]khai(?:[ ]thực[ ]hiện)?|cụ[ ]thể[ ]h[oó]á?|quán[ ]triệt|trên[ ]cơ[ ]sở|pursuant[ ]to)(?!\w)",
     re.IGNORECASE,
 )
 # Where the body of an original begins: "I. MỤC ĐÍCH", "1. …", "Điều 1", "QUYẾT ĐỊNH:".
@@ -46,7 +46,7 @@ _COORDINATION = re.compile(r"(?:[,;]|(?<!\w)(?:và|cùng[ ]với|hoặc))[ \n]*(
 _SENTENCE_END = re.compile(r"\n|[.!?](?=[ \n]+[A-ZĐÀ-Ỹ0-9\-–•+*])")
 # A line that opens a new clause of a preamble even after a hard line break.
 _CLAUSE_LINE = re.compile(
-    r"\n(?=[ \-+*•]*(?:Căn[ ]cứ|Thực[ ]hiện|Triển[ ]khai|Xét|Theo|Để|Quán[ ]triệt|Tiếp[ ]tục|Nơi[ ]nhận|Kính[ ]gửi|CĂN[ ]CỨ|THỰC[ ]HIỆN)\b)"
+    r"\n(?=[ \-+*•]*(?:Căn[ ]cứ|Thực[ ]hiện|Triển[ ]khai|Xét|Theo|Để|Quán[ ]triệt|Tiếp[ ]tục|Nơi[ ]nhận|Kính[ ]gửi|Trên[ ]cơ[ ]sở|CĂN[ ]CỨ|THỰC[ ]HIỆN|Pursuant)\b)"
 )
 
 
@@ -236,7 +236,7 @@ def decide_relations(text: str, groups: list[Group], *, region: tuple[int, int],
 
 # A cue right before a citation ("…; Căn cứ Nghị định …", "… và triển khai thực hiện nghiêm …").
 _CUE_AT_END = re.compile(
-    r"(?<!\w)(thực[ ]hiện|căn[ ]cứ|triển[ ]khai(?:[ ]thực[ ]hiện)?|cụ[ ]thể[ ]h[oó]á?|quán[ ]triệt)"
+    r"(?<!\w)(thực[ ]hiện|căn[ ]cứ|triển[ ]khai(?:[ ]thực[ ]hiện)?|cụ[ ]thể[ ]h[oó]á?|quán[ ]triệt|trên[ ]cơ[ ]sở|pursuant[ ]to)"
     r"(?:[ ]+(?:nghiêm(?:[ ]túc)?|có[ ]hiệu[ ]quả|tốt|các|đầy[ ]đủ))*[ ,:]*$",
     re.IGNORECASE,
 )
