@@ -79,7 +79,7 @@ def read_header(text: str, hits: list[Hit], flat: str | None = None) -> Header |
     if ref.type is None and kinh_gui:
         ref = ref.with_(type="CV")
     place = None
-    pd = rx.PLACE_DATE_LINE.search(head) or rx.PLACE_DATE_LINE.search(flat_head)
+    pd = rx.PLACE_DATE_LINE.search(head) or rx.PLACE_DATE_LINE.search(flat_head) or rx.PLACE_DATE_LINE_EN.search(flat_head)
     if pd:
         date = parse_date(pd)
         ref = ref.with_(date=date, year=int(date[:4]) if date else ref.year)

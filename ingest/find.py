@@ -26,9 +26,9 @@ _DATE_LEADS = re.compile(
     r"[ ]*,(?:[^.;\n]{0,120}?(?:ban[ ]hành|thông[ ]qua|ký|ra|có)[ ][^.;\n\d]{0,40}|[ ]*)$"
 )
 # "<type word> <Title words> số <symbol>": a named law or resolution with its number.
-_TITLE_THEN_SO = re.compile(r"^[ ][A-ZĐÀ-Ỹ][^;.:\n()“”\"]{0,140}?[ ]số[ ]*:?[ ]*$")
-_NAME_BEFORE_SO = re.compile(r"[ ]số[ ]*:?[ ]*$")
-_BEFORE_SYMBOL = re.compile(r"^[ \n]*(?:số|Số|SỐ)?[ \n]*[:.]?[ \n]*(?P<list>(?:\d{1,5}[ ]*(?:,|;|và)[ ]*)*)$")
+_TITLE_THEN_SO = re.compile(r"^[ ][A-ZĐÀ-Ỹa-z][^;.:\n()“”\"]{0,140}?[ ](?:số|No\.?)[ ]*:?[ ]*$")
+_NAME_BEFORE_SO = re.compile(r"[ ](?:số|No\.?)[ ]*:?[ ]*$")
+_BEFORE_SYMBOL = re.compile(r"^[ \n]*(?:số|Số|SỐ|No\.?|NO\.?|no\.)?[ \n]*[:.]?[ \n]*(?P<list>(?:\d{1,5}[ ]*(?:,|;|và)[ ]*)*)$")
 # "của <issuer>" after a citation: the issuer runs to the next clause boundary.
 _ISSUER_STOP_WORDS = (
     r"về|v/v|ngày|thực[ ]hiện|triển[ ]khai|nhằm|để|theo|tại|trong|đã|với|được|đến|vừa|quy[ ]định|qui[ ]định|"
@@ -56,6 +56,8 @@ def parse_date(match: re.Match) -> str | None:
     """
     groups = match.groupdict()
     d, m, y = groups.get("d") or groups.get("d2"), groups.get("m") or groups.get("m2"), groups.get("y") or groups.get("y2")
+    if groups.get("mon"):  # "dated December 31, 2020"
+        d, m, y = groups.get("d3"), rx.MONTHS.get(groups["mon"].lower()), groups.get("y3")
     try:
         day, month, year = int(d), int(m), int(y)
     except (TypeError, ValueError):
@@ -157,7 +159,7 @@ def _symbol_hits(text, m: re.Match, type_words, tw_ends, used_words) -> list[Hit
     end = m.end()
     tail = end
     date = None
-    d = rx.DATE_AFTER.match(text, tail)
+    d = rx.DATE_AFTER.match(text, tail) or rx.DATE_AFTER_EN.match(text, tail)
     if d and d.end() - tail <= 40:
         date = parse_date(d)
         if date:

@@ -77,6 +77,12 @@ DATE_AFTER = re.compile(
     rf"[ ,(]{{0,3}}(?:được[ ]+)?(?:ban[ ]+hành[ ]+)?(?:ngày|ngay)?[ \n]{{0,2}}(?:{_DMY_NUMERIC}|{_DMY_WORDS})",
     re.IGNORECASE,
 )
+# English translations: "dated December 31, 2020".
+MONTHS = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"), 1)}
+DATE_AFTER_EN = re.compile(
+    r"[ ,]{0,3}dated[ ]+(?P<mon>" + "|".join(MONTHS) + r")[ ]+(?P<d3>\d{1,2}),?[ ]+(?P<y3>(?:19|20)\d\d)", re.IGNORECASE
+)
 # "năm 2025" right after a symbol or a short form.
 YEAR_AFTER = re.compile(rf"[ ,]{{0,2}}năm[ ]+(?P<year>{_YEAR})\b")
 # "(khóa XII)", "khóa XIII", "khoá XI" — a Party term.
@@ -141,12 +147,16 @@ CONGRESS_MORE = re.compile(rf"[ ]*(?:,|và|;)[ ]*(?:nghị[ ]quyết[ ]+)?{_CONG
 # ---------------------------------------------------------------- the document itself
 # The number line of a header: "Số 102 - KH/HU", "Số: 617/KH-UBND", "Số: /2025/QĐ-UBND".
 HEADER_NUMBER = re.compile(
-    rf"(?m)^[ *#_|]*(?:Số|SỐ|So)[ ]*[:.]?[ ]*(?P<rest>[^\n|]{{0,60}})"
+    rf"(?m)^[ *#_|]*(?:Số|SỐ|So|No\.)[ ]*[:.]?[ ]*(?P<rest>[^\n|]{{0,60}})"
 )
 # "Tam Đường, ngày 26 tháng 01 năm 2022", "Hà Nội, ngày  tháng  năm 2025".
 PLACE_DATE_LINE = re.compile(
     rf"(?m)(?:^|\|)[ *_]*(?P<place>[A-ZĐÀ-Ỹ][^\n,|\d/]{{1,40}}?)[ ]*,[ ]*ngày[ ]+(?P<d>\d{{1,2}})[ ]*(?:tháng|/|-)[ ]*(?P<m>\d{{1,2}})[ ]*(?:năm|/|-)[ ]*(?P<y>(?:19|20)\d\d)",
     re.IGNORECASE,
+)
+# English translations: "Hanoi, November 25, 2025".
+PLACE_DATE_LINE_EN = re.compile(
+    r"(?m)^[ *_]*(?P<place>[A-Z][A-Za-z ]{1,30}),[ ]*(?P<mon>" + "|".join(m.capitalize() for m in MONTHS) + r")[ ]+(?P<d3>\d{1,2}),[ ]*(?P<y3>(?:19|20)\d\d)"
 )
 # A place-and-date line with the day left blank ("Hà Nội, ngày  tháng  năm 2025").
 PLACE_BLANK_DATE = re.compile(

@@ -42,8 +42,8 @@ _LINK_GAP = re.compile(
 # "… số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số 87/2025/QH15": the amendment is part of the basis.
 _AMENDED_BY = re.compile(r"(?:sửa[ ]đổi|bổ[ ]sung|thay[ ]thế|amended)[^.;]{0,30}?[ ](?:bởi|tại|theo|by)[ ]*(?:các[ ]+|the[ ]+)?$", re.IGNORECASE)
 # Two citations joined as a list: ", ", "; ", " và ", " và các ".
-_COORDINATION = re.compile(r"(?:[,;]|(?<!\w)(?:và|cùng[ ]với|hoặc))[ \n]*(?:các[ ]+)?$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"\n|[.!?](?=[ \n]+[A-ZĐÀ-Ỹ0-9\-–•+*])")
+_COORDINATION = re.compile(r"(?:[,;]|(?<!\w)(?:và|cùng[ ]với|hoặc|and|or))[ \n]*(?:các[ ]+|the[ ]+)?$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"\n|(?<!No)(?<!NO)(?<!TP)(?<!Tp)[.!?](?=[ \n]+[A-ZĐÀ-Ỹ0-9\-–•+*])")  # not "No. 5", "TP. Huế"
 # A line that opens a new clause of a preamble even after a hard line break.
 _CLAUSE_LINE = re.compile(
     r"\n(?=[ \-+*•]*(?:Căn[ ]cứ|Thực[ ]hiện|Triển[ ]khai|Xét|Theo|Để|Quán[ ]triệt|Tiếp[ ]tục|Nơi[ ]nhận|Kính[ ]gửi|Trên[ ]cơ[ ]sở|CĂN[ ]CỨ|THỰC[ ]HIỆN|Pursuant)\b)"
