@@ -288,6 +288,7 @@ def _short_forms(text: str, lower: str, numbers: set[str], full: list[Hit]) -> l
     return hits
 
 
+_NUMBER_NEXT = re.compile(r"[ ]*(?:số|no\.?)[ ]*:?[ ]*\d")
 _NAMED_TYPES = {"L": "luật", "PL": "pháp lệnh"}
 
 
@@ -307,7 +308,8 @@ def _named_forms(text: str, lower: str, full: list[Hit]) -> list[Hit]:
         pos = lower.find(name)
         while pos >= 0:
             end = pos + len(name)
-            if not any(h.start <= pos < h.end for h in found) and (end >= len(lower) or not lower[end].isalnum()):
+            numbered = _NUMBER_NEXT.match(lower, end)  # "… Luật Nhà ở số 27/2023/QH15": a title, not a mention
+            if not numbered and not any(h.start <= pos < h.end for h in found) and (end >= len(lower) or not lower[end].isalnum()):
                 hits.append(Hit(pos, end, "short", DirectiveRef(type=ref.type, number=ref.number), tail_end=end))
             pos = lower.find(name, end)
     return hits

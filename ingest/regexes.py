@@ -147,7 +147,7 @@ CONGRESS_MORE = re.compile(rf"[ ]*(?:,|và|;)[ ]*(?:nghị[ ]quyết[ ]+)?{_CONG
 # ---------------------------------------------------------------- the document itself
 # The number line of a header: "Số 102 - KH/HU", "Số: 617/KH-UBND", "Số: /2025/QĐ-UBND".
 HEADER_NUMBER = re.compile(
-    rf"(?m)^[ *#_|]*(?:Số|SỐ|So|No\.)[ ]*[:.]?[ ]*(?P<rest>[^\n|]{{0,60}})"
+    rf"(?m)^[ *#_|]*(?:Số|SỐ|So|No\.)[ ]*[:.]?[ ]*(?=[ .…_]*[\d/-]|$)(?P<rest>[^\n|]{{0,60}})"
 )
 # "Tam Đường, ngày 26 tháng 01 năm 2022", "Hà Nội, ngày  tháng  năm 2025".
 PLACE_DATE_LINE = re.compile(

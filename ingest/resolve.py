@@ -33,7 +33,8 @@ _BODY_START = re.compile(
 # "X … (về) (việc) (tiếp tục) thực hiện Y": the gap between X's tail and Y.
 _LINK_GAP = re.compile(
     r"^[ ,\n]*(?:\((?:[^()]{0,60})\)[ ,]*)?(?:(?:của|do)[ ][^.;:\n]{0,80}?[ ,]*)?"
-    r"(?:về[ ]+)?(?:việc[ ]+)?(?:(?:tiếp[ ]tục|đẩy[ ]mạnh|tăng[ ]cường)[ ]+)?(?:(?:tổ[ ]chức|triển[ ]khai)[ ]+)?"
+    r"(?:về[ ]+)?(?:việc[ ]+)?(?:(?:phê[ ]duyệt|ban[ ]hành)[ ]+)?(?:(?:kế[ ]hoạch|chương[ ]trình|đề[ ]án)(?:[ ]hành[ ]động)?[ ]+)?"
+    r"(?:(?:tiếp[ ]tục|đẩy[ ]mạnh|tăng[ ]cường)[ ]+)?(?:(?:tổ[ ]chức|triển[ ]khai)[ ]+)?"
     r"(?:thực[ ]hiện|triển[ ]khai|cụ[ ]thể[ ]h[oó]á?|sơ[ ]kết|tổng[ ]kết"
     r"|(?:quy|qui)[ ]định[ ]chi[ ]tiết|hướng[ ]dẫn[ ](?:thi[ ]hành|thực[ ]hiện))"
     r"(?:[ ](?:một[ ]số|các)[ ]điều(?:[ ]và[ ]biện[ ]pháp[ ]thi[ ]hành)?(?:[ ]của)?)?[ \n]*(?:có[ ]hiệu[ ]quả[ ]+)?$",
