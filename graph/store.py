@@ -60,7 +60,7 @@ FIELDS = (
 )
 _ROW_COLS = (
     "id, type, number, symbol, issuer_code, issuer, level, province, district, commune, "
-    "date, year, term, title, status, key"
+    "date, year, term, title, status, homonyms"
 )
 _CHUNK = 500
 
@@ -85,7 +85,8 @@ CREATE TABLE IF NOT EXISTS directives (
     n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT, number TEXT, symbol TEXT,
     issuer_code TEXT, issuer TEXT, level TEXT, province TEXT, district TEXT, commune TEXT,
     date TEXT, year INTEGER, term TEXT, congress TEXT, title TEXT, status TEXT NOT NULL,
-    kind TEXT, path TEXT, key TEXT, prefix TEXT, words TEXT, conflicts TEXT
+    kind TEXT, path TEXT, key TEXT, prefix TEXT, words TEXT, conflicts TEXT,
+    homonyms INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX IF NOT EXISTS directives_key ON directives(key);
 CREATE INDEX IF NOT EXISTS directives_prefix ON directives(prefix);
@@ -183,6 +184,7 @@ class Store:
             self.con.execute("PRAGMA journal_mode=WAL")
             self.con.execute("PRAGMA synchronous=NORMAL")
             self.con.executescript(_SCHEMA)
+            self._migrate()
         except sqlite3.Error as err:
             raise StoreError(f"cannot open the graph store {self.path}: {err}") from err
         self._seed_jurisdictions()
@@ -217,6 +219,18 @@ class Store:
         """A number that changes with every committed write."""
         rows = self._q("SELECT value FROM meta WHERE key = 'version'")
         return int(rows[0][0]) if rows else 0
+
+    def _migrate(self) -> None:
+        """Add the columns that stores made by earlier versions lack."""
+        have = {r[1] for r in self.con.execute("PRAGMA table_info(directives)")}
+        if "conflicts" not in have:
+            self.con.execute("ALTER TABLE directives ADD COLUMN conflicts TEXT")
+        if "homonyms" not in have:
+            self.con.execute("ALTER TABLE directives ADD COLUMN homonyms INTEGER NOT NULL DEFAULT 1")
+            self.con.execute(
+                "UPDATE directives SET homonyms = (SELECT count(*) FROM directives d WHERE d.key = directives.key) "
+                "WHERE key IS NOT NULL"
+            )
 
     def _seed_jurisdictions(self) -> None:
         if self._q("SELECT 1 FROM jurisdictions LIMIT 1"):
@@ -308,6 +322,7 @@ class Store:
             cited.setdefault(dst, []).append(json.loads(data or "{}"))
         linked = {r[0] for r in con.execute(f"SELECT src FROM edges WHERE src IN ({marks})", ids)}
         linked.update(r[0] for r in con.execute(f"SELECT dst FROM edges WHERE dst IN ({marks})", ids))
+        keys = {r[0] for r in con.execute(f"SELECT key FROM directives WHERE id IN ({marks}) AND key IS NOT NULL", ids)}
         gone, rows = [], []
         for id in ids:
             docs = own.get(id, [])
@@ -328,6 +343,11 @@ class Store:
             "title=excluded.title, status=excluded.status, kind=excluded.kind, path=excluded.path, "
             "key=excluded.key, prefix=excluded.prefix, words=excluded.words, conflicts=excluded.conflicts",
             rows,
+        )
+        keys.update(r["key"] for r in rows if r["key"])
+        con.executemany(
+            "UPDATE directives SET homonyms = (SELECT count(*) FROM directives d WHERE d.key = ?) WHERE key = ?",
+            [(k, k) for k in keys],
         )
 
     def resolve_open(self) -> set[str]:
@@ -377,30 +397,18 @@ class Store:
             raw += self._q(f"SELECT {_ROW_COLS} FROM directives WHERE id IN ({','.join('?' * len(part))})", part)
         return self._to_rows(raw)
 
-    def _rows_by_n(self, ns: list[int]) -> dict[int, DirectiveRow]:
+    def _rows_by_n(self, ns: Iterable[int]) -> dict[int, DirectiveRow]:
+        ns = list(dict.fromkeys(ns))
         out: dict[int, DirectiveRow] = {}
-        raw: list[tuple] = []
         for k in range(0, len(ns), _CHUNK):
             part = ns[k : k + _CHUNK]
-            got = self._q(f"SELECT n, {_ROW_COLS} FROM directives WHERE n IN ({','.join('?' * len(part))})", part)
-            raw += got
-        rows = self._to_rows([r[1:] for r in raw])
-        for r in raw:
-            out[r[0]] = rows[r[1]]
+            for r in self._q(f"SELECT n, {_ROW_COLS} FROM directives WHERE n IN ({','.join('?' * len(part))})", part):
+                out[r[0]] = DirectiveRow(*r[1:])
         return out
 
-    def _to_rows(self, raw: list[tuple]) -> dict[str, DirectiveRow]:
-        keys = sorted({r[-1] for r in raw if r[-1]})
-        homonyms: dict[str, int] = {}
-        for k in range(0, len(keys), _CHUNK):
-            part = keys[k : k + _CHUNK]
-            homonyms.update(
-                self._q(
-                    f"SELECT key, count(*) FROM directives WHERE key IN ({','.join('?' * len(part))}) GROUP BY key",
-                    part,
-                )
-            )
-        return {r[0]: DirectiveRow(*r[:-1], homonyms=homonyms.get(r[-1], 1)) for r in raw}
+    @staticmethod
+    def _to_rows(raw: list[tuple]) -> dict[str, DirectiveRow]:
+        return {r[0]: DirectiveRow(*r) for r in raw}
 
     def row(self, id: str) -> DirectiveRow | None:
         """The row of one id, or None."""
