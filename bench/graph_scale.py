@@ -42,19 +42,22 @@ def _time(fn, args_list) -> tuple[float, float, float]:
     return _pct(lat, 0.5), _pct(lat, 0.95), statistics.mean(sizes) if sizes else 0
 
 
-def run_one(n: int, samples: int, seed: int) -> dict:
+def run_one(n: int, samples: int, seed: int, keep: str | None = None) -> dict:
     from graph import queries
     from graph.build import ingest_dicts
     from graph.store import Store
     from graph.synth import iter_docs
 
-    folder = Path(tempfile.mkdtemp(prefix="vbgraph-bench-"))
-    db = folder / "bench.sqlite"
+    folder = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="vbgraph-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    db = folder / f"bench-{n}.sqlite"
+    reuse = keep and db.exists()
     store = Store(db)
     t0 = time.perf_counter()
-    docs = (d.to_dict() for d in iter_docs(n, seed=seed) if d.has_text)
-    ingest_dicts(docs, store, batch=5000)
-    build_s = time.perf_counter() - t0
+    if not reuse:
+        docs = (d.to_dict() for d in iter_docs(n, seed=seed) if d.has_text)
+        ingest_dicts(docs, store, batch=5000)
+    build_s = time.perf_counter() - t0 if not reuse else float("nan")
     counts = store.counts()
     rss_build = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t0 = time.perf_counter()
@@ -82,9 +85,10 @@ def run_one(n: int, samples: int, seed: int) -> dict:
     out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     out["peak_rss_after_build_mb"] = round(rss_build)
     store.close()
-    for p in folder.iterdir():
-        p.unlink()
-    folder.rmdir()
+    if not keep:
+        for p in folder.iterdir():
+            p.unlink()
+        folder.rmdir()
     return out
 
 
@@ -93,16 +97,18 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--samples", type=int, default=100, help="queries per kind")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--keep", help="Keep the stores in this folder and reuse them (queries only) on the next run.")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--out", default=str(ROOT / "bench" / "results" / "graph_scale.jsonl"))
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one, args.samples, args.seed)))
+        print(json.dumps(run_one(args.one, args.samples, args.seed, args.keep)))
         return
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     for n in args.sizes:
         got = subprocess.run(
-            [sys.executable, __file__, "--one", str(n), "--samples", str(args.samples), "--seed", str(args.seed)],
+            [sys.executable, __file__, "--one", str(n), "--samples", str(args.samples), "--seed", str(args.seed)]
+            + (["--keep", args.keep] if args.keep else []),
             capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": "0"},
         )
         row = json.loads(got.stdout.strip().splitlines()[-1])
