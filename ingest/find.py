@@ -26,7 +26,7 @@ _DATE_LEADS = re.compile(
     r"[ ]*,(?:[^.;\n]{0,120}?(?:ban[ ]hành|thông[ ]qua|ký|ra|có)[ ][^.;\n\d]{0,40}|[ ]*)$"
 )
 # "<type word> <Title words> số <symbol>": a named law or resolution with its number.
-_TITLE_THEN_SO = re.compile(r"^[ ][A-ZĐÀ-Ỹa-z][^;.:\n()“”\"]{0,140}?[ ](?:số|No\.?)[ ]*:?[ ]*$")
+_TITLE_THEN_SO = re.compile(r"^[ ][A-ZĐÀ-Ỹa-zà-ỹđ][^;.:\n()“”\"\d/]{0,140}?[ ](?:số|No\.?)[ ]*:?[ ]*$")
 _NAME_BEFORE_SO = re.compile(r"[ ](?:số|No\.?)[ ]*:?[ ]*$")
 _BEFORE_SYMBOL = re.compile(r"^[ \n]*(?:số|Số|SỐ|No\.?|NO\.?|no\.)?[ \n]*[:.]?[ \n]*(?P<list>(?:\d{1,5}[ ]*(?:,|;|và)[ ]*)*)$")
 # "của <issuer>" after a citation: the issuer runs to the next clause boundary.
@@ -37,7 +37,7 @@ _ISSUER_STOP_WORDS = (
 _TYPE_WORD_CAPS = r"Kế[ ]hoạch|Nghị[ ]quyết|Nghị[ ]định|Quyết[ ]định|Chỉ[ ]thị|Kết[ ]luận|Thông[ ]tư|Công[ ]văn|Chương[ ]trình|Đề[ ]án|Hướng[ ]dẫn|Quy[ ]định|Luật|Thông[ ]báo"
 _ISSUER_AFTER = re.compile(
     r"[ ,]{0,2}(?:\(|[ ]-[ ])?(?:của|do)[ \n]+(?P<issuer>[^\n;:,.()“”\"]{2,90}?)"
-    rf"(?=[ ]*(?:\(|[,;:.)“”\"\n]|$|[ ](?:{_ISSUER_STOP_WORDS})\b|[ ]và[ ](?:[a-zđà-ỹ]|(?:{_TYPE_WORD_CAPS})\b)))",
+    rf"(?=[ ]*(?:\(|[,;:.)“”\"\n]|$|[ ](?i:{_ISSUER_STOP_WORDS})\b|[ ]và[ ](?:[a-zđà-ỹ]|(?:{_TYPE_WORD_CAPS})\b)))",
 )
 _ISSUER_BEFORE = re.compile(r"(?:của|Của)[ ]+(?P<issuer>[^,.;:()\n“”\"]{2,90}?)[ ]+tại[ ]*$")
 _ISSUER_ISSUED = re.compile(
@@ -140,6 +140,19 @@ def _type_word_before(start: int, type_words, tw_ends, text: str):
         if m:
             return i, re.findall(r"\d{1,5}", m.group("list"))
     if type_words[i][1] >= start - _TITLE_REACH and _TITLE_THEN_SO.search(between):
+        # The head of the title: the outermost capitalised type word ("Luật Sửa đổi, bổ sung một số
+        # điều Luật Ban hành văn bản quy phạm pháp luật số 87/2025/QH15" is a Luật, not a "văn bản").
+        best, j = None, i
+        while j >= 0 and type_words[j][1] >= start - _TITLE_REACH and _TITLE_THEN_SO.search(text[type_words[j][1]:start]):
+            code = type_words[j][2]
+            if best is not None and code not in ("VB", type_words[best][2]):
+                break  # another kind of document before the title: not part of it
+            if code != "VB" and text[type_words[j][0]].isupper():
+                best = j
+            j -= 1
+        if best is None:
+            return None, []
+        i = best
         return i, None  # None: a named title stands between the type word and the number
     return None, []
 
@@ -254,8 +267,10 @@ def _after_token(text: str, pos: int) -> int:
 
 
 def _type_words_in(lower: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Type words of the lower-cased text between two offsets: (start, end, code)."""
-    return [(m.start(), m.end(), tables.type_of_word(m.group("tw"))) for m in rx.type_word_regex().finditer(lower, start, end)]
+    """Type words of the lower-cased text between two offsets: (start, end, code).
+    "luật" in "pháp luật" (law in general) is not one."""
+    return [(m.start(), m.end(), tables.type_of_word(m.group("tw"))) for m in rx.type_word_regex().finditer(lower, start, end)
+            if not (m.group("tw") == "luật" and lower.endswith("pháp ", 0, m.start()))]
 
 
 def _short_forms(text: str, lower: str, numbers: set[str], full: list[Hit]) -> list[Hit]:

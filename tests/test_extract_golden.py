@@ -311,3 +311,21 @@ def test_report_date_opens_the_lead_not_a_parenthesis():
             "Trung ương) đã ký ban hành Kế hoạch số 47-KH/BCĐ về sắp xếp đơn vị hành chính.")
     d = extract_text(text).document
     assert (d.kind, d.ref.number, d.ref.date) == ("report", "47", "2025-04-14")
+
+
+def test_title_of_an_amending_law_and_pháp_luật():
+    """'pháp luật' is not a type word, and the outermost 'Luật' heads a title that names another law."""
+    text = ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15; Luật Sửa đổi, bổ sung một số điều "
+            "Luật Ban hành văn bản quy phạm pháp luật số 87/2025/QH15;")
+    assert [(c[0], c[1]) for c in cites(text)] == [("L", "64"), ("L", "87")]
+    assert [m.text[:10] for c in extract_text(text).citations for m in c.mentions] == ["Luật Ban h", "Luật Sửa đ"]
+
+
+def test_english_translation():
+    text = ("THE GOVERNMENT\n\nNo. 306/2025/ND-CP\n\nHanoi, November 25, 2025\n\nDECREE\n\n"
+            "Pursuant to the Law on Securities No. 54/2019/QH14, as amended by the Law No. 56/2024/QH15;\n"
+            "Pursuant to Decree No. 156/2020/ND-CP dated December 31, 2020;\n\nArticle 1.\n")
+    e = extract_text(text)
+    assert (e.document.ref.type, e.document.ref.number, e.document.ref.date) == ("NĐ", "306", "2025-11-25")
+    assert [(c.ref.type, c.ref.number, c.relation, c.ref.date) for c in e.citations] == [
+        ("L", "54", "implements", None), ("L", "56", "implements", None), ("NĐ", "156", "implements", "2020-12-31")]
