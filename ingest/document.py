@@ -172,7 +172,7 @@ def report_hit(text: str, hits: list[Hit], *, lead_chars: int = 900, lead_senten
             break
         if len([m for m in _LEAD_END.finditer(text, 0, hit.start) if text[m.start() - 1: m.start()] != "\n"]) >= lead_sentences:
             break
-        if hit.form != "full":
+        if hit.form not in ("full", "alias"):
             continue
         before = text[max(0, hit.start - 60): hit.start]
         if _REPORT_VERB.search(before):

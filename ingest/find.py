@@ -340,7 +340,7 @@ def _alias_hits(text: str, lower: str) -> list[Hit]:
         return []
     found: list[tuple[re.Match, tuple, list[dict]]] = []
     for m in rx.ALIAS.finditer(lower):
-        ordinal = m.group("ord2") or m.group("ord1")
+        ordinal = m.group("ord2") or m.group("ord1") or m.group("ord1b")
         if not ordinal:
             continue
         plenum = int(ordinal) if ordinal.isdigit() else rx.ORDINALS.get(ordinal.lower())

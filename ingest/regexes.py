@@ -120,7 +120,7 @@ _ORDINAL_WORDS = (
 )
 ALIAS = re.compile(  # runs on lower-cased text
     rf"(?P<tw>nghị[ ]quyết|kết[ ]luận)[ ]+(?:của[ ]+)?"
-    rf"(?:hội[ ]nghị[ ]+)?(?:lần[ ]thứ[ ]+(?P<ord1>\d{{1,2}}|{_ORDINAL_WORDS})[ ]+)?"
+    rf"(?:hội[ ]nghị[ ]+(?:lần[ ]thứ[ ]+)?(?P<ord1>\d{{1,2}}|{_ORDINAL_WORDS})[ ]+|lần[ ]thứ[ ]+(?P<ord1b>\d{{1,2}}|{_ORDINAL_WORDS})[ ]+|hội[ ]nghị[ ]+)?"
     rf"(?:ban[ ]chấp[ ]hành[ ]+)?(?:trung[ ]ương|tw|tư|t\.ư)[ ]*(?:đảng[ ]+)?"
     rf"(?:(?:lần[ ]thứ[ ]+)?(?P<ord2>\d{{1,2}}|{_ORDINAL_WORDS})[ ]*)?"
     rf"[,(\- ]*(?:khóa|khoá)[ ]+(?P<khoa>[ivx]{{1,5}})\b\)?"
