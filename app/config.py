@@ -33,9 +33,10 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("store", "var/vbgraph.sqlite", "VBGRAPH_STORE", "Path of the embedded SQLite graph store."),
     Setting("backend", "sqlite", "VBGRAPH_BACKEND", "Query backend: the embedded store or Neo4j.", ("sqlite", "neo4j")),
-    Setting("traversal", "rustworkx", "VBGRAPH_TRAVERSAL",
-            "Engine of cascade/chain on the SQLite store: in-memory rustworkx (loaded once) or SQL WITH RECURSIVE.",
-            ("rustworkx", "sql")),
+    Setting("traversal", "auto", "VBGRAPH_TRAVERSAL",
+            "Engine of cascade/chain on the SQLite store: rustworkx (in memory, loaded once), SQL WITH RECURSIVE, "
+            "or auto (rustworkx once loaded; SQL while a large store's graph loads in the background).",
+            ("auto", "rustworkx", "sql")),
     Setting("neo4j_uri", None, "NEO4J_URI", "Bolt URI of Neo4j, e.g. bolt://localhost:7687."),
     Setting("neo4j_user", "neo4j", "NEO4J_USER", "Neo4j user name."),
     Setting("neo4j_password", None, "NEO4J_PASSWORD", "Neo4j password (from the environment or .env only).", secret=True),

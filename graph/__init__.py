@@ -46,5 +46,5 @@ def open_backend(config: Any = None, *, read_only: bool = False):
         )
     from .store import Store
 
-    traversal = _setting(config, "traversal", "rustworkx") or "rustworkx"
+    traversal = _setting(config, "traversal", "auto") or "auto"
     return Store(_setting(config, "store", "var/vbgraph.sqlite"), read_only=read_only, traversal=traversal)

@@ -15,7 +15,8 @@ Tables (all SQL parameterised):
 
 Traversal (``cascade``/``chain``) runs on an in-memory rustworkx graph loaded on
 first use (``traversal="rustworkx"``), or as SQLite ``WITH RECURSIVE`` queries
-(``traversal="sql"``, no load time); see docs/graph.md for the measurement.
+(``traversal="sql"``, no load time), or ``auto`` (default): rustworkx once its graph is
+loaded, SQL while a large store's graph loads in a background thread; see docs/graph.md.
 
 >>> store = Store(":memory:")
 >>> store.counts()
@@ -52,7 +53,8 @@ from .models import (
 __all__ = ["Store", "FIELDS", "TRAVERSALS"]
 
 SCHEMA_VERSION = "1"
-TRAVERSALS = ("rustworkx", "sql")
+TRAVERSALS = ("auto", "rustworkx", "sql")
+AUTO_SYNC_EDGES = 300_000  # up to this many edges, ``auto`` loads the rustworkx graph at once
 # Identity fields merged into a directive row, in DirectiveRow order (plus congress).
 FIELDS = (
     "type", "number", "symbol", "issuer_code", "issuer", "level", "province",
@@ -158,11 +160,12 @@ def is_open(id: str) -> bool:
 class Store:
     """The SQLite graph store; ``path`` may be ``":memory:"``. Safe to share across threads.
 
-    ``traversal`` chooses the engine of cascade/chain: ``rustworkx`` (default) or ``sql``.
+    ``traversal`` chooses the engine of cascade/chain: ``rustworkx``, ``sql`` or ``auto`` (default:
+    rustworkx once its graph is loaded; on a large store SQL answers while it loads in the background).
     ``read_only`` opens an existing file with SQLite ``mode=ro`` (the explorer's way).
     """
 
-    def __init__(self, path: str | Path = "var/vbgraph.sqlite", *, traversal: str = "rustworkx", read_only: bool = False):
+    def __init__(self, path: str | Path = "var/vbgraph.sqlite", *, traversal: str = "auto", read_only: bool = False):
         if traversal not in TRAVERSALS:
             raise StoreError(f"unknown traversal {traversal!r}; allowed: {', '.join(TRAVERSALS)}")
         self.path = str(path)
@@ -417,27 +420,48 @@ class Store:
     # ---------------------------------------------------------------- traversal
     def _load_graph(self):
         """The rustworkx graph (node index = directives.n; edge data = relation), cached per version."""
-        import rustworkx as rx
-
         with self._lock:
             version = self.version()
             if self._graph is not None and self._graph_version == version:
                 return self._graph
-            top = self._q("SELECT coalesce(max(n), 0) FROM directives")[0][0]
-            g = rx.PyDiGraph(check_cycle=False, multigraph=True, node_count_hint=top + 1)
-            g.add_nodes_from(range(top + 1))
-            cur = self.con.execute(
-                "SELECT DISTINCT s.n, d.n, e.relation FROM edges e JOIN directives s ON s.id = e.src "
-                "JOIN directives d ON d.id = e.dst ORDER BY e.relation"
-            )
-            while True:
-                batch = cur.fetchmany(100_000)
-                if not batch:
-                    break
-                # child → parent, as the texts say it ("implements" points up)
-                g.add_edges_from(batch)
-            self._graph, self._graph_version = g, version
-            return g
+            self._graph, self._graph_version = _build_graph(self.con)
+            return self._graph
+
+    def _engine(self) -> str:
+        """The engine of the next traversal. ``auto``: rustworkx when its graph is loaded or the
+        store is small (loaded now); else SQL, while the graph loads in a background thread."""
+        if self.traversal != "auto":
+            return self.traversal
+        if self._graph is not None and self._graph_version == self.version():
+            return "rustworkx"
+        edges = self._q("SELECT coalesce(max(rowid), 0) FROM edges")[0][0]
+        if edges <= AUTO_SYNC_EDGES or self.path == ":memory:":
+            self._load_graph()
+            return "rustworkx"
+        self._load_in_background()
+        return "sql"
+
+    def _load_in_background(self) -> None:
+        with self._lock:
+            if getattr(self, "_loading", False):
+                return
+            self._loading = True
+
+        def work() -> None:
+            con = None
+            try:
+                con = sqlite3.connect(f"file:{quote(str(Path(self.path).resolve()))}?mode=ro", uri=True, isolation_level=None)
+                graph, version = _build_graph(con)
+                with self._lock:
+                    self._graph, self._graph_version = graph, version
+            except sqlite3.Error:
+                pass  # the next query tries again; SQL answers meanwhile
+            finally:
+                if con is not None:
+                    con.close()
+                self._loading = False
+
+        threading.Thread(target=work, name="vbgraph-graph-load", daemon=True).start()
 
     def _n_of(self, id: str) -> int | None:
         got = self._q("SELECT n FROM directives WHERE id = ?", (id,))
@@ -448,7 +472,7 @@ class Store:
         root = self._n_of(id)
         if root is None:
             return []
-        if self.traversal == "sql":
+        if self._engine() == "sql":
             found = self._cascade_sql(root, relations, max_depth)
         else:
             found = self._cascade_rx(root, relations, max_depth)
@@ -459,6 +483,8 @@ class Store:
             if n in rows and p in rows
         ]
 
+    # Both engines give the same rows in the same order: breadth first, by depth then node;
+    # a node's parent is the smallest (parent, relation) one level up.
     def _cascade_rx(self, root: int, relations, max_depth) -> list[tuple[int, int, int, str]]:
         g = self._load_graph()
         seen = {root}
@@ -467,14 +493,16 @@ class Store:
         depth = 0
         while frontier and (max_depth is None or depth < max_depth):
             depth += 1
-            nxt = []
+            nxt: dict[int, tuple[int, str]] = {}
             for parent in frontier:
                 for child, _, rel in g.in_edges(parent):
                     if rel in relations and child not in seen:
-                        seen.add(child)
-                        nxt.append(child)
-                        out.append((child, parent, depth, rel))
-            frontier = nxt
+                        cand = (parent, rel)
+                        if child not in nxt or cand < nxt[child]:
+                            nxt[child] = cand
+            seen.update(nxt)
+            frontier = sorted(nxt)
+            out += [(child, nxt[child][0], depth, nxt[child][1]) for child in frontier]
         return out
 
     def _cascade_sql(self, root: int, relations, max_depth) -> list[tuple[int, int, int, str]]:
@@ -490,18 +518,19 @@ class Store:
                 JOIN directives c ON c.id = e.src
                 WHERE down.depth < ?
             )
-            SELECT n, parent, min(depth), relation FROM down WHERE depth > 0 GROUP BY n ORDER BY min(depth), n
+            SELECT n, depth, parent, relation FROM down WHERE depth > 0 AND n != ?
             """,
-            (root, *relations, limit),
+            (root, *relations, limit, root),
         )
-        first: dict[int, tuple] = {}
-        for n, parent, depth, rel in got:
-            if n != root:
-                first.setdefault(n, (n, parent, depth, rel))
-        return list(first.values())
+        best: dict[int, tuple[int, int, str]] = {}
+        for n, depth, parent, rel in got:
+            cand = (depth, parent, rel)
+            if n not in best or cand < best[n]:
+                best[n] = cand
+        return sorted(((n, p, d, r) for n, (d, p, r) in best.items()), key=lambda t: (t[2], t[0]))
 
-    def _parents(self, n: int) -> list[int]:
-        if self.traversal == "sql":
+    def _parents(self, n: int, engine: str) -> list[int]:
+        if engine == "sql":
             return [
                 r[0]
                 for r in self._q(
@@ -518,11 +547,12 @@ class Store:
         start = self._n_of(id)
         if start is None:
             return []
+        engine = self._engine()
         paths: list[list[int]] = []
         stack = [[start]]
         while stack and len(paths) < 1000:
             path = stack.pop()
-            ups = [p for p in self._parents(path[-1]) if p not in path]
+            ups = [p for p in self._parents(path[-1], engine) if p not in path]
             if not ups:
                 if len(path) > 1:
                     paths.append(path)
@@ -648,6 +678,32 @@ class Store:
 
 
 # -------------------------------------------------------------------- helpers
+def _build_graph(con: sqlite3.Connection):
+    """(rustworkx graph, store version) read in one snapshot: node index = directives.n,
+    edges child → parent as the texts say it, edge data = relation."""
+    import rustworkx as rx
+
+    con.execute("BEGIN")
+    try:
+        got = con.execute("SELECT value FROM meta WHERE key = 'version'").fetchall()
+        version = int(got[0][0]) if got else 0
+        top = con.execute("SELECT coalesce(max(n), 0) FROM directives").fetchone()[0]
+        g = rx.PyDiGraph(check_cycle=False, multigraph=True, node_count_hint=top + 1)
+        g.add_nodes_from(range(top + 1))
+        cur = con.execute(
+            "SELECT DISTINCT s.n, d.n, e.relation FROM edges e JOIN directives s ON s.id = e.src "
+            "JOIN directives d ON d.id = e.dst"
+        )
+        while True:
+            batch = cur.fetchmany(100_000)
+            if not batch:
+                break
+            g.add_edges_from(batch)
+    finally:
+        con.execute("COMMIT")
+    return g, version
+
+
 def _read_text(path: str) -> str:
     """The text of a file: through ``ingest.read`` when available, else as UTF-8."""
     try:

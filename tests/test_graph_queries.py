@@ -101,3 +101,17 @@ def test_stats_and_most_cited(store):
     assert set(s.edges) == {"implements", "refers_to"}
     top, n = queries.most_cited(store, limit=1)[0]
     assert top.level == "central" and n > 10
+
+
+def test_both_engines_and_auto_give_identical_rows():
+    import graph.store as gs
+
+    stores = {}
+    for engine in ("rustworkx", "sql", "auto"):
+        stores[engine] = Store(":memory:", traversal=engine)
+        ingest_dicts(CORPUS.dicts(), stores[engine], batch=500)
+    for root in ROOTS[:2]:
+        got = {e: [(c.row.id, c.parent_id, c.depth, c.relation) for c in queries.cascade(s, root, follow_refers=True)]
+               for e, s in stores.items()}
+        assert got["rustworkx"] == got["sql"] == got["auto"]
+    assert gs.AUTO_SYNC_EDGES > 0
