@@ -261,7 +261,12 @@ def ingest(
     failures: list[FailureRow] = []
     for f in _bar(files, progress, len(files), "ingest"):
         path = str(f)
-        sha = hashlib.sha256(f.read_bytes()).hexdigest()
+        try:
+            sha = hashlib.sha256(f.read_bytes()).hexdigest()
+        except OSError as err:  # unreadable on disk (permissions, vanished): recorded like a ReadError
+            failures.append(FailureRow(path, err.strerror or str(err)))
+            _write(store, [(path, None, err.strerror or str(err))])
+            continue
         if path in known and known[path][0] == sha:
             unchanged += 1
             continue
