@@ -21,12 +21,13 @@ _TYPE_WORD_REACH = 40
 _TITLE_REACH = 150
 # A sentence that opens on a date and says who issued what: the date is the citation's.
 _DATE_LEADS = re.compile(
-    r"(?:^|(?<=[.;\n]))[^.;\n\d]{0,25}?[Nn]gày[ ]+"
+    r"(?:^|(?<=[.;\n]))(?:[ ]*\[\d{1,3}\])*[^.;\n\d]{0,25}?[Nn]gày[ ]+"
     r"(?:(?P<d>\d{1,2})[ ]?[/.-][ ]?(?P<m>\d{1,2})[ ]?[/.-][ ]?(?P<y>(?:19|20)\d\d)|(?P<d2>\d{1,2})[ ]+tháng[ ]+(?P<m2>\d{1,2})[ ,]+năm[ ]+(?P<y2>(?:19|20)\d\d))"
     r"[ ]*,(?:[^.;\n]{0,120}?(?:ban[ ]hành|thông[ ]qua|ký|ra|có)[ ][^.;\n\d]{0,40}|[ ]*)$"
 )
 # "<type word> <Title words> số <symbol>": a named law or resolution with its number.
 _TITLE_THEN_SO = re.compile(r"^[ ][A-ZĐÀ-Ỹa-zà-ỹđ][^;.:\n()“”\"\d/]{0,140}?[ ](?:số|No\.?)[ ]*:?[ ]*$")
+_WEAK_TITLE_CODES = {"VB", "CĐ", "-"}  # words that head no title ("văn bản", "điện")
 _NAME_BEFORE_SO = re.compile(r"[ ](?:số|No\.?)[ ]*:?[ ]*$")
 _BEFORE_SYMBOL = re.compile(r"^[ \n]*(?:số|Số|SỐ|No\.?|NO\.?|no\.)?[ \n]*[:.]?[ \n]*(?P<list>(?:\d{1,5}[ ]*(?:,|;|và)[ ]*)*)$")
 # "của <issuer>" after a citation: the issuer runs to the next clause boundary.
@@ -145,9 +146,12 @@ def _type_word_before(start: int, type_words, tw_ends, text: str):
         best, j = None, i
         while j >= 0 and type_words[j][1] >= start - _TITLE_REACH and _TITLE_THEN_SO.search(text[type_words[j][1]:start]):
             code = type_words[j][2]
-            if best is not None and code not in ("VB", type_words[best][2]):
+            if code in _WEAK_TITLE_CODES:  # "Luật Điện lực": 'điện' is no type word inside a title
+                j -= 1
+                continue
+            if best is not None and code != type_words[best][2]:
                 break  # another kind of document before the title: not part of it
-            if code != "VB" and text[type_words[j][0]].isupper():
+            if text[type_words[j][0]].isupper():
                 best = j
             j -= 1
         if best is None:
@@ -203,7 +207,7 @@ def _symbol_hits(text, m: re.Match, type_words, tw_ends, used_words) -> list[Hit
     ti = _TITLE_AFTER.match(text, tail)
     if ti:
         title = ti.group("title").strip(" “”\"")
-    ref = base.with_(issuer=issuer, date=date, year=year, term=term, title=title or name)
+    ref = base.with_(issuer=issuer, date=date, year=year, term=term, title=name or title)
     if date is None and "gày" in text[max(0, start - 200):start]:  # "Ngày 12/3/2012, … có văn bản số 87/TB-VPCP"
         before = _DATE_LEADS.search(text, max(0, start - 200), start)
         if before and parse_date(before):
@@ -246,6 +250,8 @@ def symbol_ref(m: re.Match, word_code: str | None = None) -> DirectiveRef:
         split = _FIRST_SEP.match(code)
         head, rest = (split.group(1), split.group(2)) if split else (code, "")
         typed = tables.symbol_type(head, word_code) if rest else None
+        if head == "VBHN":  # a consolidated text reprints its source's heading: the symbol decides
+            typed = "VBHN"
         if typed and not generic:
             type_code, issuer_code = typed, rest
         elif not rest and tables.symbol_type(head, word_code):  # "Sắc lệnh số 261/SL": no issuer part
@@ -344,13 +350,12 @@ def _alias_hits(text: str, lower: str) -> list[Hit]:
         if not ordinal:
             continue
         plenum = int(ordinal) if ordinal.isdigit() else rx.ORDINALS.get(ordinal.lower())
-        khoa = m.group("khoa").upper()
         kind = "NQ" if m.group("tw").lower().startswith("ngh") else "KL"
-        name = (kind, str(plenum), khoa)
-        candidates = [r for r in rows if (r["type"], str(r["hoi_nghi"]), r["khoa"].upper()) == name]
-        if not candidates:
-            continue
-        found.append((m, name, _by_topic(candidates, lower, m.start(), m.end())))
+        for khoa in re.split(r"[ ]*,[ ]*", m.group("khoa").upper()):  # "(Khóa XI, XII)": one per term
+            name = (kind, str(plenum), khoa)
+            candidates = [r for r in rows if (r["type"], str(r["hoi_nghi"]), r["khoa"].upper()) == name]
+            if candidates:
+                found.append((m, name, _by_topic(candidates, lower, m.start(), m.end())))
     decided = {name: cands[0] for _, name, cands in found if len(cands) == 1}
     hits = []
     for m, name, _ in found:

@@ -123,7 +123,7 @@ ALIAS = re.compile(  # runs on lower-cased text
     rf"(?:hội[ ]nghị[ ]+(?:lần[ ]thứ[ ]+)?(?P<ord1>\d{{1,2}}|{_ORDINAL_WORDS})[ ]+|lần[ ]thứ[ ]+(?P<ord1b>\d{{1,2}}|{_ORDINAL_WORDS})[ ]+|hội[ ]nghị[ ]+)?"
     rf"(?:ban[ ]chấp[ ]hành[ ]+)?(?:trung[ ]ương|tw|tư|t\.ư)[ ]*(?:đảng[ ]+)?"
     rf"(?:(?:lần[ ]thứ[ ]+)?(?P<ord2>\d{{1,2}}|{_ORDINAL_WORDS})[ ]*)?"
-    rf"[,(\- ]*(?:khóa|khoá)[ ]+(?P<khoa>[ivx]{{1,5}})\b\)?"
+    rf"[,(\- ]*(?:khóa|khoá)[ ]+(?P<khoa>[ivx]{{1,5}}(?:[ ]*,[ ]*[ivx]{{1,5}})*)\b\)?"
 )
 ORDINALS = {w: i for i, w in enumerate(_ORDINAL_WORDS.split("|"), start=1)}
 ORDINALS["bốn"] = 4

@@ -35,15 +35,16 @@ _LINK_GAP = re.compile(
     r"^[ ,\n]*(?:\((?:[^()]{0,60})\)[ ,]*)?(?:(?:của|do)[ ][^.;:\n]{0,80}?[ ,]*)?"
     r"(?:về[ ]+)?(?:việc[ ]+)?(?:(?:phê[ ]duyệt|ban[ ]hành)[ ]+)?(?:(?:kế[ ]hoạch|chương[ ]trình|đề[ ]án)(?:[ ]hành[ ]động)?[ ]+)?"
     r"(?:(?:tiếp[ ]tục|đẩy[ ]mạnh|tăng[ ]cường)[ ]+)?(?:(?:tổ[ ]chức|triển[ ]khai)[ ]+)?"
-    r"(?:thực[ ]hiện|triển[ ]khai|cụ[ ]thể[ ]h[oó]á?|sơ[ ]kết|tổng[ ]kết"
-    r"|(?:quy|qui)[ ]định[ ]chi[ ]tiết|hướng[ ]dẫn[ ](?:thi[ ]hành|thực[ ]hiện))"
-    r"(?:[ ](?:một[ ]số|các)[ ]điều(?:[ ]và[ ]biện[ ]pháp[ ]thi[ ]hành)?(?:[ ]của)?)?[ \n]*(?:có[ ]hiệu[ ]quả[ ]+)?$",
+    r"(?:(?:thực[ ]hiện|triển[ ]khai|cụ[ ]thể[ ]h[oó]á?|sơ[ ]kết|tổng[ ]kết)"
+    r"(?:[ ](?:một[ ]số|các)[ ]điều(?:[ ]của)?)?"
+    r"|(?:(?:quy|qui)[ ]định[ ]chi[ ]tiết|hướng[ ]dẫn)(?:[^.;()\n]{0,90}?[ ](?:thi[ ]hành|thực[ ]hiện|của))?)"
+    r"[ \n]*(?:có[ ]hiệu[ ]quả[ ]+)?$",
     re.IGNORECASE,
 )
 # "… số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số 87/2025/QH15": the amendment is part of the basis.
 _AMENDED_BY = re.compile(r"(?:sửa[ ]đổi|bổ[ ]sung|thay[ ]thế|amended)[^.;]{0,30}?[ ](?:bởi|tại|theo|by)[ ]*(?:các[ ]+|the[ ]+)?$", re.IGNORECASE)
 # Two citations joined as a list: ", ", "; ", " và ", " và các ".
-_COORDINATION = re.compile(r"(?:[,;]|(?<!\w)(?:và|cùng[ ]với|hoặc|and|or))[ \n]*(?:các[ ]+|the[ ]+)?$", re.IGNORECASE)
+_COORDINATION = re.compile(r"(?:[,;:]|(?<!\w)(?:và|cùng[ ]với|hoặc|and|or))[ \n]*(?:các[ ]+|the[ ]+)?(?:số[ ]*)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\n|(?<!No)(?<!NO)(?<!TP)(?<!Tp)[.!?](?=[ \n]+[A-ZĐÀ-Ỹ0-9\-–•+*])")  # not "No. 5", "TP. Huế"
 # A line that opens a new clause of a preamble even after a hard line break.
 _CLAUSE_LINE = re.compile(
