@@ -109,6 +109,13 @@ def find_hits(text: str) -> list[Hit]:
             continue
         m = rx.SYMBOL.match(text, candidate.start())
         if m is None:
+            dashed = rx.DASHED.match(text, candidate.start())
+            if dashed and not rx.glued_before(text, dashed.start()):
+                words = _type_words_in(lower, max(0, dashed.start() - _TYPE_WORD_REACH), dashed.start())
+                found = _dashed_hits(text, dashed, words)
+                hits.extend(found)
+                numbers.update(str(int(h.ref.number)) for h in found)
+                pos = dashed.end()
             continue
         if rx.glued_before(text, m.start()):
             pos = _after_token(text, m.start())
@@ -163,6 +170,8 @@ def _type_word_before(start: int, type_words, tw_ends, text: str):
 
 def _symbol_hits(text, m: re.Match, type_words, tw_ends, used_words) -> list[Hit]:
     wi, listed = _type_word_before(m.start(), type_words, tw_ends, text)
+    if wi is not None and type_words[wi][2] == "-":
+        return []  # "Bản án số 682/2015/HSPT": not a directive
     name = None
     if listed is None:  # "Luật Địa chất và Khoáng sản số 54/2024/QH15": keep the name
         listed = []
@@ -219,6 +228,31 @@ def _symbol_hits(text, m: re.Match, type_words, tw_ends, used_words) -> list[Hit
         hits.append(Hit(start, end, "list", ref.with_(number=num, symbol=sym, date=None, title=None), tail_end=tail))
     hits.append(Hit(start, end, "full" if wi is not None else "bare", ref, tail_end=tail))
     return hits
+
+
+def _dashed_hits(text: str, m: re.Match, type_words) -> list[Hit]:
+    """An old-style symbol with no type part after a type word: "Quyết định số 326-CP",
+    "Sắc lệnh 60-SL", "Quyết định số 89-NV năm 1967". Without a type word it is not taken."""
+    wi, listed = _type_word_before(m.start(), type_words, [w[1] for w in type_words], text)
+    if wi is None or listed is None or type_words[wi][2] in _WEAK_TITLE_CODES:
+        return []
+    start, _, code = type_words[wi]
+    issuer = fold_code(m.group("d_code"))
+    if tables.symbol_type(issuer, code) == code:  # "60-SL" names only the type
+        issuer = None
+    end = tail = m.end()
+    date = year = None
+    d = rx.DATE_AFTER.match(text, tail)
+    if d and d.end() - tail <= 40 and parse_date(d):
+        date = parse_date(d)
+        year, end = int(date[:4]), d.end()
+        tail = end
+    else:
+        y = rx.YEAR_AFTER.match(text, tail)
+        if y:
+            year, tail = int(y.group("year")), y.end()
+    ref = DirectiveRef(type=code, number=m.group("d_num"), issuer_code=issuer, symbol=m.group(0), date=date, year=year)
+    return [Hit(start, end, "full", ref, tail_end=tail)]
 
 
 def symbol_ref(m: re.Match, word_code: str | None = None) -> DirectiveRef:
@@ -303,7 +337,7 @@ def _short_forms(text: str, lower: str, numbers: set[str], full: list[Hit]) -> l
                 continue
             w_start, w_end, code = words[-1]
             sm = rx.SHORT_FORM.match(text, w_end)
-            if code == "VB" or not sm or sm.start("num") != at:
+            if code in ("VB", "-") or not sm or sm.start("num") != at:
                 continue
             hits.append(Hit(w_start, sm.end(), "short", DirectiveRef(type=code, number=sm.group("num")), tail_end=sm.end()))
     return hits

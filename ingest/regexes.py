@@ -13,6 +13,7 @@ from . import tables
 __all__ = [
     "SYMBOL",
     "SYMBOL_START",
+    "DASHED",
     "glued_before",
     "TYPE_WORD",
     "DATE_AFTER",
@@ -56,6 +57,8 @@ _STATE = (
 SYMBOL = re.compile(
     rf"(?:{_PARTY}|{_STATE})(?![\w/]|-[{_UP}\d])"
 )
+# An old symbol with no type part, taken only after a type word: "326-CP", "60-SL", "4-HĐBT".
+DASHED = re.compile(rf"(?P<d_num>{_NUM})-(?P<d_code>[{_UP}][{_UP}]{{0,7}})(?![\w/-])")
 # Where a symbol may start: digits, then '-' or '/', then a capital or a digit. Scanning
 # for this first and matching SYMBOL only there is several times faster than searching.
 SYMBOL_START = re.compile(rf"[0-9]{{1,5}}[ ]{{0,3}}[-/][ ]{{0,3}}[{_UP}0-9]")
