@@ -47,6 +47,8 @@ _AMENDED_BY = re.compile(r"(?:sửa[ ]đổi|bổ[ ]sung|thay[ ]thế|amended)[^
 _COORDINATION = re.compile(r"(?:[,;:]|(?<!\w)(?:và|cùng[ ]với|hoặc|and|or))[ \n]*(?:các[ ]+|the[ ]+)?(?:số[ ]*)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\n|(?<!No)(?<!NO)(?<!TP)(?<!Tp)[.!?](?=[ \n]+[A-ZĐÀ-Ỹ0-9\-–•+*])")  # not "No. 5", "TP. Huế"
 # A line that opens a new clause of a preamble even after a hard line break.
+_SENTENCE_NEXT = re.compile(r"[A-ZĐÀ-Ỹ0-9\-–•+*]")
+_NOT_ENDING = ("No", "NO", "TP", "Tp")
 _CLAUSE_LINE = re.compile(
     r"\n(?=[ \-+*•]*(?:Căn[ ]cứ|Thực[ ]hiện|Triển[ ]khai|Xét|Theo|Để|Quán[ ]triệt|Tiếp[ ]tục|Nơi[ ]nhận|Kính[ ]gửi|Trên[ ]cơ[ ]sở|CĂN[ ]CỨ|THỰC[ ]HIỆN|Pursuant)\b)"
 )
@@ -69,31 +71,68 @@ class Sentences:
         self.structured = structured
         self._cache: dict[tuple[int, int], tuple[int, int]] = {}
 
-    def _ends(self, lo: int, hi: int) -> list[int]:
-        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, lo, hi)]
+    def _ends_at(self, i: int) -> bool:
+        """Whether the '.', '!' or '?' at ``i`` ends a sentence (a capital or a digit follows)."""
+        text = self.text
+        j = i + 1
+        while j < len(text) and text[j] == " ":
+            j += 1
+        if j == i + 1 or j >= len(text):
+            return j >= len(text) or (j < len(text) and text[j] == "\n")
+        return _SENTENCE_NEXT.match(text[j]) is not None and not text.endswith(_NOT_ENDING, max(0, i - 2), i)
+
+    def _clause_at(self, i: int) -> bool:
+        """Whether the line break at ``i`` of the structured text opens a preamble clause."""
+        return self.structured is not None and _CLAUSE_LINE.match(self.structured, i) is not None
+
+    def _last_end(self, lo: int, pos: int) -> int:
+        text = self.text
+        best = text.rfind("\n", lo, pos) + 1 or lo
+        for mark in ".!?":
+            j = text.rfind(mark, best, pos)
+            while j >= best:
+                if self._ends_at(j):
+                    best = j + 1
+                    break
+                j = text.rfind(mark, best, j)
         if self.structured is not None:
-            ends += [m.end() for m in _CLAUSE_LINE.finditer(self.structured, lo, hi)]
-        return sorted(ends)
+            k = self.structured.rfind("\n", best, pos)
+            while k >= best:
+                if self._clause_at(k):
+                    best = k + 1
+                    break
+                k = self.structured.rfind("\n", best, k)
+        return best
+
+    def _next_end(self, pos: int, hi: int) -> int:
+        text = self.text
+        nl = text.find("\n", pos, hi)
+        best = nl + 1 if nl >= 0 else hi
+        for mark in ".!?":
+            j = text.find(mark, pos, best)
+            while 0 <= j < best:
+                if self._ends_at(j):
+                    best = j + 1
+                    break
+                j = text.find(mark, j + 1, best)
+        if self.structured is not None:
+            k = self.structured.find("\n", pos, best)
+            while 0 <= k < best:
+                if self._clause_at(k):
+                    best = k + 1
+                    break
+                k = self.structured.find("\n", k + 1, best)
+        return best
 
     def bounds(self, pos: int, *, floor: int = 0) -> tuple[int, int]:
         key = (pos, floor)
-        if key in self._cache:
-            return self._cache[key]
-        before: list[int] = []
-        for reach in (250, self._REACH):
-            before = [e for e in self._ends(max(floor, pos - reach), pos + 1) if e <= pos]
-            if before or pos - reach <= floor:
-                break
-        start = before[-1] if before else max(floor, pos - self._REACH if pos > self._REACH else floor)
-        start = max(start, floor)
+        found = self._cache.get(key)
+        if found is not None:
+            return found
+        start = max(floor, self._last_end(max(floor, pos - self._REACH), pos + 1 if pos < len(self.text) and self.text[pos] == "\n" else pos))
         while start < len(self.text) and self.text[start] in " \n":
             start += 1
-        after: list[int] = []
-        for reach in (400, self._REACH):
-            after = [e for e in self._ends(pos + 1, min(len(self.text), pos + reach)) if e > pos]
-            if after or pos + reach >= len(self.text):
-                break
-        end = after[0] if after else min(len(self.text), pos + self._REACH)
+        end = self._next_end(pos, min(len(self.text), pos + self._REACH))
         self._cache[key] = (start, end)
         return start, end
 
