@@ -54,8 +54,15 @@ def _translate_match(m: re.Match) -> str:
 
 
 _HAS_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Any character some step below would change (one scan decides whether to run them).
+_ANY_SPECIAL = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in _TRANSLATE)
+    + "\u0400-\u04ff\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\u200b-\u200d\u2060\ufeff\u00ad]|/T[ƯỨ]"
+)
 # A symbol-like token that mixes Cyrillic with digits, Latin capitals, '/' or '-'.
-_CYRILLIC_TOKEN = re.compile(r"[0-9A-ZĐ/\-\u0400-\u04ff]*[\u0400-\u04ff][0-9A-ZĐa-z/\-\u0400-\u04ff]*")
+_CYRILLIC_TOKEN = re.compile(  # zero-width marks inside a token do not split it (they are dropped later)
+    r"[0-9A-ZĐ/\-\u0400-\u04ff\u200b-\u200d\u2060\ufeff\u00ad]*[\u0400-\u04ff][0-9A-ZĐa-z/\-\u0400-\u04ff\u200b-\u200d\u2060\ufeff\u00ad]*"
+)
 _LATINISH = re.compile(r"[0-9A-ZĐ/]")  # Latin capital, digit or slash
 # "TƯ" written for "TW" in Party symbols: "35-NQ/TƯ".
 # Two or more line breaks in a row: a paragraph break, kept in the flat view.
@@ -126,6 +133,8 @@ def normalize(text: str) -> NormText:
     # One-for-one replacements first (same length, same offsets), so that composition
     # below also sees letters that were Cyrillic look-alikes.
     out = text
+    if _ANY_SPECIAL.search(text) is None and unicodedata.is_normalized("NFC", text):
+        return NormText(text, text)  # the common case: one scan, nothing to change
     if _NEEDS_TRANSLATE.search(out):
         out = _NEEDS_TRANSLATE.sub(_translate_match, out)
     if _HAS_CYRILLIC.search(out):

@@ -40,12 +40,13 @@ def extract_text(text: str, *, source: str = "<text>", path: str = "", sha256: s
     norm = normalize(text)
     t = norm.flat
     hits = find_hits(t)
-    kind, doc_ref, anchor, region = _document(norm.text, t, hits)
+    header = docmod.read_header(norm.text, hits, t)
+    kind, doc_ref, anchor, region = _document(norm.text, t, hits, header)
     own = {hit_key(doc_ref)} if doc_ref.number else set()
     own_symbol = doc_ref.symbol if doc_ref.number else None
     groups = group_hits([h for h in hits if h is not anchor and (own_symbol is None or h.ref.symbol != own_symbol)],
                         exclude=own)
-    doc_place = _document_place(norm.text, t, doc_ref, kind, anchor)
+    doc_place = _document_place(t, doc_ref, kind, anchor, header)
     doc_ref = locate.apply_place(doc_ref, doc_place, locate.level_of_code(doc_ref.issuer_code))
     if doc_ref.level is None and kind != "other":
         doc_ref = doc_ref.with_(level=locate.level_of_code(doc_ref.issuer_code))
@@ -96,8 +97,7 @@ def extract_text(text: str, *, source: str = "<text>", path: str = "", sha256: s
     )
 
 
-def _document(structured: str, t: str, hits: list[Hit]) -> tuple[str, DirectiveRef, Hit | None, tuple[int, int]]:
-    header = docmod.read_header(structured, hits, t)
+def _document(structured: str, t: str, hits: list[Hit], header) -> tuple[str, DirectiveRef, Hit | None, tuple[int, int]]:
     first_cue = _first_cue(structured)
     if header is not None:
         ref = header.ref
@@ -177,7 +177,7 @@ def _title_case(line: str) -> str:
     return " ".join(w.capitalize() if i else w.capitalize() for i, w in enumerate(words))
 
 
-def _document_place(structured: str, t: str, ref: DirectiveRef, kind: str, anchor: Hit | None):
+def _document_place(t: str, ref: DirectiveRef, kind: str, anchor: Hit | None, header):
     if kind == "other":
         return None
     level = locate.level_of_code(ref.issuer_code)
@@ -186,7 +186,6 @@ def _document_place(structured: str, t: str, ref: DirectiveRef, kind: str, ancho
     on = ref.date or (f"{ref.year}-06-30" if ref.year else None)
     head = t[: docmod.HEAD_CHARS]
     if kind == "original":
-        header = docmod.read_header(structured, [], t)
         lines = list(header.body_lines) if header else []
         place = locate.place_of_lines(lines, on=on)
         if place is None and not _LOCAL_BODY.search(" ".join(lines)) and level is None:

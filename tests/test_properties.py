@@ -221,3 +221,10 @@ def test_bilingual_vni_text_is_converted_or_named_legacy() -> None:
         assert "legacy" in err.reason.lower(), err.reason  # "neither … TCVN3/VNI gives Vietnamese" does not say so
     else:
         assert raw.text == _BILINGUAL
+
+
+def test_normalize_is_idempotent_on_a_zero_width_mark_inside_a_symbol_token() -> None:
+    """Regression: '0', U+FEFF, Cyrillic 'І' was left Cyrillic on the first pass (the mark
+    split the token) and latinised on the second."""
+    once = normalize("0\ufeff\u0406").text
+    assert once == "0I" and normalize(once).text == once
