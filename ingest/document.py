@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import regexes as rx
 from . import tables
@@ -27,7 +28,7 @@ _BODY_LINE = re.compile(
     r"(?m)^[ *_]*(?P<line>(?:ĐẢNG BỘ|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|HUYỆN ỦY|HUYỆN UỶ|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|"
     r"QUẬN ỦY|QUẬN UỶ|THỊ ỦY|THỊ UỶ|ĐẢNG ỦY|ĐẢNG UỶ|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|BỘ |SỞ |BAN |VĂN PHÒNG|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG)[^\n]{0,80})$"
 )
-_MOTTO = re.compile(r"CỘNG H[ÒO]A XÃ HỘI|CỘNG HOÀ XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập[ ]*-[ ]*Tự do", re.IGNORECASE)
+_MOTTO = re.compile(r"CỘNG H(?:ÒA|OÀ)[ \n]+XÃ|Cộng h(?:òa|oà) xã|ĐẢNG CỘNG SẢN|Đảng Cộng sản Việt Nam|Độc lập[ ]*-[ ]*Tự do|ĐỘC LẬP")
 _KINH_GUI = re.compile(r"(?m)^[ *_]*Kính[ ]+gửi")
 _REPORT_VERB = re.compile(
     r"(?:đã[ ]+)?(?:ký[ ]+)?(?:ban[ ]+hành|ra|xây[ ]+dựng|phê[ ]+duyệt|có|triển[ ]+khai)[ ]+$", re.IGNORECASE
@@ -63,7 +64,7 @@ def read_header(text: str, hits: list[Hit], flat: str | None = None) -> Header |
     heading_code, heading_pos = _heading(head)
     kinh_gui = _KINH_GUI.search(head)
     motto = _MOTTO.search(head)
-    if number and not (motto or heading_code or rx.PLACE_DATE_LINE.search(flat_head) or body_lines(flat_head[: number.start()])):
+    if number and not (motto or heading_code or rx.PLACE_DATE_LINE.search(flat_head) or _body_before(flat_head, number.start())):
         number = None  # a "Số …" line in the body of an article is not a header
     if not number and not (heading_code and heading_pos < 600) and not (kinh_gui and kinh_gui.start() < 400):
         return None
@@ -89,7 +90,7 @@ def read_header(text: str, hits: list[Hit], flat: str | None = None) -> Header |
         if blank:
             place = blank.group("place").strip(" *_")
             ref = ref.with_(year=ref.year or int(blank.group("y")))
-    lines = body_lines(flat_head[: number.start() if number else heading_pos or 600])
+    lines = _body_before(flat_head, number.start() if number else heading_pos or 600)
     if not number and heading_pos is not None and heading_pos > 1500 and not lines:
         return None
     return Header("original", ref, lines, place, span)
@@ -101,6 +102,11 @@ _BODY_START = re.compile(
     r"[ỦU]Y BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|SỞ |BỘ |VĂN PHÒNG|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG|BAN )"
 )
 _HEADER_STOP = re.compile(r"CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập|-{3,}|\*|\n\n|_{3,}")
+
+
+@lru_cache(maxsize=64)
+def _body_before(flat_head: str, end: int) -> tuple[str, ...]:
+    return body_lines(flat_head[:end])
 
 
 def body_lines(head: str) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ calls on short windows, so the cost grows with the text, not with the tables.
 from __future__ import annotations
 
 import re
+from functools import cache
 from bisect import bisect_left
 
 from . import regexes as rx
@@ -306,6 +307,12 @@ def _after_token(text: str, pos: int) -> int:
     return _TOKEN_END.match(text, pos).end() or pos + 1
 
 
+@cache
+def _short_lead_words() -> frozenset[str]:
+    """Last words of type words, and "số": what stands right before a short form's number."""
+    return frozenset({w.split()[-1] for w in tables.type_words()} | {"số", "số:"})
+
+
 def _type_words_in(lower: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Type words of the lower-cased text between two offsets: (start, end, code).
     "luật" in "pháp luật" (law in general) is not one."""
@@ -332,6 +339,8 @@ def _short_forms(text: str, lower: str, numbers: set[str], full: list[Hit]) -> l
             i = bisect_left(starts, at + 1) - 1
             if i >= 0 and covered[i][0] <= at < covered[i][1]:
                 continue
+            if lower[max(0, at - 14):at].rstrip().rpartition(" ")[2] not in _short_lead_words():
+                continue  # not "… số 224", "Kết luận 224": no type word can stand before it
             words = _type_words_in(lower, max(0, at - 20), at)
             if not words:
                 continue
