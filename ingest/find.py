@@ -122,7 +122,10 @@ def find_hits(text: str) -> list[Hit]:
             pos = _after_token(text, m.start())
             continue
         pos = m.end()
-        words = _type_words_in(lower, max(0, m.start() - _TITLE_REACH - 30), m.start())
+        at = m.start()
+        words = _type_words_in(lower, max(0, at - _TYPE_WORD_REACH), at)  # most have their word right before
+        if not words or not _BEFORE_SYMBOL.match(text[words[-1][1]:at]):
+            words = _type_words_in(lower, max(0, at - _TITLE_REACH - 30), at)
         found = _symbol_hits(text, m, words, [w[1] for w in words], set())
         hits.extend(found)
         numbers.update(str(int(h.ref.number)) for h in found if h.ref.number and h.ref.number.isdigit())
@@ -181,8 +184,7 @@ def _symbol_hits(text, m: re.Match, type_words, tw_ends, used_words) -> list[Hit
     start = type_words[wi][0] if wi is not None else m.start()
     if wi is not None:
         used_words.add(wi)
-    base = symbol_ref(m, word_code)
-    number, symbol, year = base.number, base.symbol, base.year
+    type_code, number, issuer_code, symbol, year = _symbol_fields(m, word_code)
     end = m.end()
     tail = end
     date = None
@@ -201,7 +203,12 @@ def _symbol_hits(text, m: re.Match, type_words, tw_ends, used_words) -> list[Hit
                 year, tail = int(y.group("year")), y.end()
     issuer, term, tail = issuer_after(text, tail)
     if issuer is None:  # "theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …", "HĐND tỉnh X ban hành …"
-        before = _ISSUER_BEFORE.search(text, max(0, start - 120), start) or _ISSUER_ISSUED.search(text, max(0, start - 120), start)
+        window = text[max(0, start - 40):start]
+        before = None
+        if "tại" in window:
+            before = _ISSUER_BEFORE.search(text, max(0, start - 120), start)
+        if before is None and ("hành" in window or "qua" in window or " ra " in window):
+            before = _ISSUER_ISSUED.search(text, max(0, start - 120), start)
         if before:
             issuer = before.group("issuer").strip()
     if term is None:
@@ -217,12 +224,13 @@ def _symbol_hits(text, m: re.Match, type_words, tw_ends, used_words) -> list[Hit
     ti = _TITLE_AFTER.match(text, tail)
     if ti:
         title = ti.group("title").strip(" “”\"")
-    ref = base.with_(issuer=issuer, date=date, year=year, term=term, title=name or title)
     if date is None and "gày" in text[max(0, start - 200):start]:  # "Ngày 12/3/2012, … có văn bản số 87/TB-VPCP"
         before = _DATE_LEADS.search(text, max(0, start - 200), start)
         if before and parse_date(before):
             date = parse_date(before)
-            ref = ref.with_(date=date, year=ref.year or int(date[:4]))
+            year = year or int(date[:4])
+    ref = DirectiveRef(type=type_code, number=number, issuer_code=issuer_code, symbol=symbol, issuer=issuer,
+                       date=date, year=year, term=term, title=name or title)
     hits = []
     for num in listed:  # "Kết luận số 187, 188-KL/TW": 187-KL/TW too
         sym = symbol.replace(number, num, 1)
@@ -268,6 +276,12 @@ def symbol_ref(m: re.Match, word_code: str | None = None) -> DirectiveRef:
     >>> symbol_ref(rx.SYMBOL.search("326/UBND-KGVX")).issuer_code
     'UBND-KGVX'
     """
+    type_code, number, issuer_code, symbol, year = _symbol_fields(m, word_code)
+    return DirectiveRef(type=type_code, number=number, issuer_code=issuer_code, symbol=symbol, year=year)
+
+
+def _symbol_fields(m: re.Match, word_code: str | None) -> tuple:
+    """(type, number, issuer code, symbol, year) of a ``SYMBOL`` match; see :func:`symbol_ref`."""
     year = None
     generic = word_code == "VB"
     if generic:
@@ -295,7 +309,7 @@ def symbol_ref(m: re.Match, word_code: str | None = None) -> DirectiveRef:
             type_code = word_code or (tables.symbol_type(head) if rest and generic else None) or "CV"
             issuer_code = rest if (generic and rest and tables.symbol_type(head)) else code
         symbol = f"{number}/{str(year) + '/' if year else ''}{code}"
-    return DirectiveRef(type=type_code, number=number, issuer_code=issuer_code, symbol=symbol, year=year)
+    return type_code, number, issuer_code, symbol, year
 
 
 _FIRST_SEP = re.compile(r"([^-/]+)[-/](.*)")
