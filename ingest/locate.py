@@ -54,20 +54,64 @@ def level_of_code(code: str | None) -> str | None:
 
 
 def place_of_lines(lines: list[str], *, on=None) -> places.Place | None:
-    """The most specific place named by issuing-body lines, read top-down.
+    """The most specific place named by issuing-body lines, read top-down. A name that
+    fits several places is narrowed by the other lines ("ĐẢNG BỘ HUYỆN VĨNH THẠNH" over
+    "ĐẢNG ỦY XÃ THẠNH MỸ": the one Thạnh Mỹ of a Vĩnh Thạnh district).
 
     >>> place_of_lines(["ĐẢNG BỘ TỈNH LAI CHÂU", "HUYỆN ỦY TAM ĐƯỜNG"], on="2022-01-26")
     Place(province='Lai Châu', district='Tam Đường', commune=None)
+    >>> place_of_lines(["ĐẢNG BỘ HUYỆN VĨNH THẠNH", "ĐẢNG ỦY XÃ THẠNH MỸ"], on="2016-10-08")
+    Place(province='Cần Thơ', district='Vĩnh Thạnh', commune='Thạnh Mỹ')
     """
     best: places.Place | None = None
+    pending: list[places.Place] = []  # candidates of lines that fit several places
     for line in lines:
         within = best.province if best else None
         found = places.province_of_issuer(line, on=on, within=within)
         if found is None:
-            continue
+            candidates = _line_candidates(line, on, within)
+            if pending:
+                candidates = [c for c in candidates if any(_inside(c, p) for p in pending)] or candidates
+            if best is not None:
+                candidates = [c for c in candidates if _inside(c, best)]
+            if len(candidates) == 1:
+                found = candidates[0]
+            else:
+                pending = candidates
+                continue
         if best is None or _rank(found) >= _rank(best):
             best = found
+        pending = []
     return best
+
+
+_BODY_WORDS = re.compile(
+    r"^(?:ĐẢNG BỘ|ĐẢNG [ỦU]Y|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|[ỦU]Y BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)[ ]+", re.IGNORECASE
+)
+_COMMITTEE_UNIT = (("HUYỆN ỦY", "huyện"), ("HUYỆN UỶ", "huyện"), ("TỈNH ỦY", "tỉnh"), ("TỈNH UỶ", "tỉnh"),
+                   ("THÀNH ỦY", "thành phố"), ("THÀNH UỶ", "thành phố"), ("QUẬN ỦY", "quận"), ("QUẬN UỶ", "quận"),
+                   ("THỊ ỦY", "thị xã"), ("THỊ UỶ", "thị xã"))
+
+
+def _line_candidates(line: str, on, within) -> list[places.Place]:
+    """Every place an issuing-body line can mean ("ĐẢNG ỦY XÃ THẠNH MỸ" → each xã Thạnh Mỹ)."""
+    rest = _BODY_WORDS.sub("", line.strip())
+    upper = rest.upper()
+    for committee, unit in _COMMITTEE_UNIT:
+        if upper.startswith(committee):
+            rest = unit + rest[len(committee):]
+            break
+    try:
+        return places.lookup(rest, on=on, within=within)
+    except places.PlaceError:
+        return []
+
+
+def _inside(inner: places.Place, outer: places.Place) -> bool:
+    """Whether ``inner`` lies in ``outer`` (same province, and district when both have one)."""
+    if inner.province != outer.province:
+        return False
+    return not (outer.district and inner.district and inner.district != outer.district)
 
 
 def _rank(place: places.Place) -> int:

@@ -154,7 +154,7 @@ HEADER_NUMBER = re.compile(
 )
 # "Tam Đường, ngày 26 tháng 01 năm 2022", "Hà Nội, ngày  tháng  năm 2025".
 PLACE_DATE_LINE = re.compile(
-    rf"(?m)(?:^|\|)[ *_]*(?P<place>[A-ZĐÀ-Ỹ][^\n,|\d/]{{1,40}}?)[ ]*,[ ]*(?:ngày|Ngày|NGÀY)[ ]+(?P<d>\d{{1,2}})[ ]*(?:tháng|THÁNG|/|-)[ ]*(?P<m>\d{{1,2}})[ ]*(?:năm|NĂM|/|-)[ ]*(?P<y>(?:19|20)\d\d)"
+    rf"(?m)(?:^|\|)[ *_]*(?P<place>[A-ZĐÀ-Ỹ][^\n,|/]{{1,40}}?)[ ]*,[ ]*(?:ngày|Ngày|NGÀY)[ ]+(?P<d>\d{{1,2}})[ ]*(?:tháng|THÁNG|/|-)[ ]*(?P<m>\d{{1,2}})[ ]*(?:năm|NĂM|/|-)[ ]*(?P<y>(?:19|20)\d\d)"
 )
 # English translations: "Hanoi, November 25, 2025".
 PLACE_DATE_LINE_EN = re.compile(
@@ -162,6 +162,6 @@ PLACE_DATE_LINE_EN = re.compile(
 )
 # A place-and-date line with the day left blank ("Hà Nội, ngày  tháng  năm 2025").
 PLACE_BLANK_DATE = re.compile(
-    r"(?m)^[ *_]*(?P<place>[A-ZĐÀ-Ỹ][^\n,\d/]{1,40}?)[ ]*,[ ]*ngày[ .…]*tháng[ .…]*năm[ ]+(?P<y>(?:19|20)\d\d)",
+    r"(?m)^[ *_]*(?P<place>[A-ZĐÀ-Ỹ][^\n,/]{1,40}?)[ ]*,[ ]*ngày[ .…]*tháng[ .…]*năm[ ]+(?P<y>(?:19|20)\d\d)",
     re.IGNORECASE,
 )
