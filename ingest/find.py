@@ -24,7 +24,7 @@ _TITLE_REACH = 150
 _DATE_LEADS = re.compile(
     r"(?:^|(?<=[.;\n]))(?:[ ]*\[\d{1,3}\])*[^.;\n\d]{0,25}?[Nn]gày[ ]+"
     r"(?:(?P<d>\d{1,2})[ ]?[/.-][ ]?(?P<m>\d{1,2})[ ]?[/.-][ ]?(?P<y>(?:19|20)\d\d)|(?P<d2>\d{1,2})[ ]+tháng[ ]+(?P<m2>\d{1,2})[ ,]+năm[ ]+(?P<y2>(?:19|20)\d\d))"
-    r"[ ]*,(?:[^.;\n]{0,120}?(?:ban[ ]hành|thông[ ]qua|ký|ra|có)[ ][^.;\n\d]{0,40}|[ ]*)$"
+    r"[ ]*,(?:[^.;\n]{0,120}?(?:ban[ ]hành|thông[ ]qua|ký|ra|có|theo)[ ][^.;\n\d]{0,40}|[ ]*)$"
 )
 # "<type word> <Title words> số <symbol>": a named law or resolution with its number.
 _TITLE_THEN_SO = re.compile(r"^[ ][A-ZĐÀ-Ỹa-zà-ỹđ][^;.:\n()“”\"\d/]{0,140}?[ ](?:số|No\.?)[ ]*:?[ ]*$")
@@ -224,11 +224,9 @@ def _symbol_hits(text, m: re.Match, type_words, tw_ends, used_words) -> list[Hit
     ti = _TITLE_AFTER.match(text, tail)
     if ti:
         title = ti.group("title").strip(" “”\"")
-    if date is None and "gày" in text[max(0, start - 200):start]:  # "Ngày 12/3/2012, … có văn bản số 87/TB-VPCP"
-        before = _DATE_LEADS.search(text, max(0, start - 200), start)
-        if before and parse_date(before):
-            date = parse_date(before)
-            year = year or int(date[:4])
+    if date is None:
+        date = _lead_date(text, start)
+        year = year or (int(date[:4]) if date else None)
     ref = DirectiveRef(type=type_code, number=number, issuer_code=issuer_code, symbol=symbol, issuer=issuer,
                        date=date, year=year, term=term, title=name or title)
     hits = []
@@ -237,6 +235,15 @@ def _symbol_hits(text, m: re.Match, type_words, tw_ends, used_words) -> list[Hit
         hits.append(Hit(start, end, "list", ref.with_(number=num, symbol=sym, date=None, title=None), tail_end=tail))
     hits.append(Hit(start, end, "full" if wi is not None else "bare", ref, tail_end=tail))
     return hits
+
+
+def _lead_date(text: str, start: int) -> str | None:
+    """The date that opens the sentence of a citation issued in it ("Ngày 12/3/2012, Văn
+    phòng Chính phủ đã có văn bản số 87/TB-VPCP"), or None."""
+    if "gày" not in text[max(0, start - 200):start]:
+        return None
+    before = _DATE_LEADS.search(text, max(0, start - 200), start)
+    return parse_date(before) if before else None
 
 
 def _dashed_hits(text: str, m: re.Match, type_words) -> list[Hit]:
@@ -260,6 +267,9 @@ def _dashed_hits(text: str, m: re.Match, type_words) -> list[Hit]:
         y = rx.YEAR_AFTER.match(text, tail)
         if y:
             year, tail = int(y.group("year")), y.end()
+    if date is None:
+        date = _lead_date(text, start)
+        year = year or (int(date[:4]) if date else None)
     ref = DirectiveRef(type=code, number=m.group("d_num"), issuer_code=issuer, symbol=m.group(0), date=date, year=year)
     return [Hit(start, end, "full", ref, tail_end=tail)]
 
