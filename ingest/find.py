@@ -41,6 +41,12 @@ _ISSUER_AFTER = re.compile(
     r"[ ,]{0,2}(?:\(|[ ]-[ ])?(?:của|do)[ \n]+(?P<issuer>[^\n;:,.()“”\"]{2,90}?)"
     rf"(?=[ ]*(?:\(|[,;:.)“”\"\n]|$|[ ](?i:{_ISSUER_STOP_WORDS})\b|[ ]và[ ](?:[a-zđà-ỹ]|(?:{_TYPE_WORD_CAPS})\b)))",
 )
+# An entry of a reference list: 'Ủy ban nhân dân tỉnh Thanh Hóa (ngày 22 tháng 1 năm 2024). "Phương án số …'
+_REFERENCE_ENTRY = re.compile(
+    r"(?P<issuer>[A-ZĐÀ-Ỹ][^().\n“”\"]{2,80}?)[ ]*\((?:ngày[ ]+)?"
+    r"(?:(?P<d>\d{1,2})[ ]?[/.-][ ]?(?P<m>\d{1,2})[ ]?[/.-][ ]?(?P<y>(?:19|20)\d\d)|(?P<d2>\d{1,2})[ ]+tháng[ ]+(?P<m2>\d{1,2})[ ,]+năm[ ]+(?P<y2>(?:19|20)\d\d))"
+    r"\)\.[ ]*[\"“]?$"
+)
 _ISSUER_BEFORE = re.compile(r"(?:của|Của)[ ]+(?P<issuer>[^,.;:()\n“”\"]{2,90}?)[ ]+tại[ ]*$")
 _ISSUER_ISSUED = re.compile(
     r"(?:^|[,;.][ ]*|\n)(?P<issuer>(?:Ban|Bộ|Thủ|Chính|Quốc|Ủy|UBND|HĐND|Hội|Tỉnh|Huyện|Thành|Quận|Thị|Đảng|Sở|Văn)[ ][^,.;:()\n“”\"]{2,80}?)"
@@ -224,6 +230,13 @@ def _symbol_hits(text, m: re.Match, type_words, tw_ends, used_words) -> list[Hit
     ti = _TITLE_AFTER.match(text, tail)
     if ti:
         title = ti.group("title").strip(" “”\"")
+    if (date is None or issuer is None) and ")." in text[max(0, start - 20):start]:
+        ref_entry = _REFERENCE_ENTRY.search(text, max(0, start - 160), start)  # 'UBND tỉnh X (ngày …). "Quyết định số …'
+        if ref_entry:
+            issuer = issuer or ref_entry.group("issuer").strip()
+            if date is None and parse_date(ref_entry):
+                date = parse_date(ref_entry)
+                year = year or int(date[:4])
     if date is None:
         date = _lead_date(text, start)
         year = year or (int(date[:4]) if date else None)

@@ -329,3 +329,13 @@ def test_english_translation():
     assert (e.document.ref.type, e.document.ref.number, e.document.ref.date) == ("NĐ", "306", "2025-11-25")
     assert [(c.ref.type, c.ref.number, c.relation, c.ref.date) for c in e.citations] == [
         ("L", "54", "implements", None), ("L", "56", "implements", None), ("NĐ", "156", "implements", "2020-12-31")]
+
+
+def test_reference_list_entry_gives_issuer_date_and_place():
+    c = one('Tham khảo\n\n- Ủy ban nhân dân tỉnh Thanh Hóa (ngày 22 tháng 1 năm 2024). "Phương án số 25/PA-UBND tổng thể"')
+    assert (c.ref.type, c.ref.date, c.ref.province) == ("PA", "2024-01-22", "Thanh Hóa")
+
+
+def test_old_style_symbol_after_a_type_word():
+    d = extract_text("Ngày 29 tháng 12 năm 1978, Hội đồng Chính phủ ban hành Quyết định số 326-CP về việc lập huyện.").document
+    assert (d.kind, d.ref.type, d.ref.number, d.ref.issuer_code, d.ref.date) == ("report", "QĐ", "326", "CP", "1978-12-29")
