@@ -15,7 +15,7 @@ from .errors import ReadError
 from .find import find_hits, parse_date
 from .models import Citation, DirectiveRef, DocumentInfo, Evidence, Extraction, Hit, Link, Mention
 from .normalize import NormText, normalize
-from .resolve import Sentences, decide_relations, find_links, group_hits, hit_key, opening_end, sentence_bounds
+from .resolve import PLAN_CARRIES_OUT, Sentences, decide_relations, find_links, group_hits, hit_key, opening_end, sentence_bounds
 
 __all__ = ["extract_text", "extract_file", "extract_paths"]
 
@@ -55,7 +55,8 @@ def extract_text(text: str, *, source: str = "<text>", path: str = "", sha256: s
     if kind != "other":
         doc_id = _id(doc_ref, scope)
     sentences = Sentences(t, norm.text)
-    decided = decide_relations(t, groups, region=region, anchor=anchor, sentences=sentences) if region[1] > region[0] and kind != "other" else {}
+    extra = tuple(sentences.bounds(m.start()) for m in PLAN_CARRIES_OUT.finditer(t)) if kind == "report" else ()
+    decided = decide_relations(t, groups, region=region, anchor=anchor, sentences=sentences, extra=extra) if region[1] > region[0] and kind != "other" else {}
     citations: list[Citation] = []
     ids: dict[tuple, str] = {}
     text_place = _UNSET

@@ -16,14 +16,18 @@ from dataclasses import dataclass, field
 
 from .models import DirectiveRef, Hit
 
-__all__ = ["Group", "Sentences", "group_hits", "hit_key", "opening_end", "decide_relations", "find_links", "sentence_bounds"]
+__all__ = ["Group", "Sentences", "PLAN_CARRIES_OUT", "group_hits", "hit_key", "opening_end", "decide_relations", "find_links", "sentence_bounds"]
 
 # Words that make a sentence carry out what it names.
 CUES = ("thực hiện", "căn cứ", "triển khai", "cụ thể hóa", "cụ thể hoá", "quán triệt")
 _CUE = re.compile(r"(?<!\w)(thực[ ]hiện|căn[ ]cứ|triển[ ]khai|cụ[ ]thể[ ]h[oó]á?|quán[ ]triệt|trên[ ]cơ[ ]sở|pursuant[ ]to)(?!\w)", re.IGNORECASE)
 # A cue that opens a sentence (after bullets or numbering).
 _CUE_OPENING = re.compile(
-    r"[ \-+*•–\d.)a-zđ]{0,6}?(?:Để[ ]+|để[ ]+)?(?:tiếp[ ]tục[ ]+)?(?P<cue>thực[ ]hiện|căn[ ]cứ|triển[ ]khai(?:[ ]thực[ ]hiện)?|cụ[ ]thể[ ]h[oó]á?|quán[ ]triệt|trên[ ]cơ[ ]sở|pursuant[ ]to)(?!\w)",
+    r"[ \-+*•–\d.)a-zđ]{0,6}?"
+    # a report's sentence whose subject is the plan: "Kế hoạch nêu rõ, thực hiện …", "Kế hoạch này nhằm triển khai …"
+    r"(?:(?:Kế[ ]hoạch|Chương[ ]trình|Quyết[ ]định|Chỉ[ ]thị|Đề[ ]án|Hướng[ ]dẫn)(?:[ ]này)?"
+    r"(?:[ ](?:nêu[ ]rõ|đề[ ]ra|xác[ ]định|yêu[ ]cầu|nhằm|được[ ]ban[ ]hành[ ]nhằm|ban[ ]hành[ ]nhằm))?[ ,]+)?"
+    r"(?:Để[ ]+|để[ ]+)?(?:tiếp[ ]tục[ ]+)?(?P<cue>thực[ ]hiện|căn[ ]cứ|triển[ ]khai(?:[ ]thực[ ]hiện)?|cụ[ ]thể[ ]h[oó]á?|quán[ ]triệt|trên[ ]cơ[ ]sở|pursuant[ ]to)(?!\w)",
     re.IGNORECASE,
 )
 # Where the body of an original begins: "I. MỤC ĐÍCH", "1. …", "Điều 1", "QUYẾT ĐỊNH:".
@@ -232,14 +236,16 @@ def opening_end(text: str, *, first_cue: int | None = None, limit: int = 8000) -
 
 
 def decide_relations(text: str, groups: list[Group], *, region: tuple[int, int], anchor: Hit | None = None,
-                     sentences: Sentences | None = None) -> dict[tuple, tuple[str, str]]:
+                     sentences: Sentences | None = None, extra: tuple[tuple[int, int], ...] = ()) -> dict[tuple, tuple[str, str]]:
     """``{key: (cue, sentence span)}`` for each group that implements the document.
 
     A hit implements when it lies in ``region`` (title and preamble, or a report's
     lead), in a sentence opened by a cue, and is that cue's object rather than the
     object of another citation's "về thực hiện" phrase.
     """
-    order = sorted(((h, g.key) for g in groups for h in g.hits if region[0] <= h.start < region[1]), key=lambda x: x[0].start)
+    spans = (region, *extra)
+    order = sorted(((h, g.key) for g in groups for h in g.hits if any(a <= h.start < b for a, b in spans)),
+                   key=lambda x: x[0].start)
     if anchor is not None:
         order.append((anchor, None))
         order.sort(key=lambda x: x[0].start)
@@ -247,7 +253,8 @@ def decide_relations(text: str, groups: list[Group], *, region: tuple[int, int],
     by_sentence: dict[tuple[int, int], list] = {}
     sentences = sentences or Sentences(text)
     for hit, key in order:
-        by_sentence.setdefault(sentences.bounds(hit.start, floor=region[0]), []).append((hit, key))
+        floor = region[0] if region[0] <= hit.start < region[1] else 0
+        by_sentence.setdefault(sentences.bounds(hit.start, floor=floor), []).append((hit, key))
     for (s_start, s_end), items in by_sentence.items():
         opening = _CUE_OPENING.match(text, s_start)
         direct_prev, last_cue_word, prev_key_is_anchor = False, None, False
@@ -276,6 +283,12 @@ def decide_relations(text: str, groups: list[Group], *, region: tuple[int, int],
 
 
 # A cue right before a citation ("…; Căn cứ Nghị định …", "… và triển khai thực hiện nghiêm …").
+# In a report, a later sentence that says what the plan carries out: "Kế hoạch nêu rõ, thực hiện Nghị quyết số 60-NQ/TW".
+PLAN_CARRIES_OUT = re.compile(
+    r"(?:^|(?<=[.!?\n][ ])|(?<=\n))(?:Kế[ ]hoạch|Chương[ ]trình|Quyết[ ]định|Chỉ[ ]thị|Đề[ ]án|Hướng[ ]dẫn)(?:[ ]này)?"
+    r"(?:[ ](?:nêu[ ]rõ|đề[ ]ra|xác[ ]định|yêu[ ]cầu|nhằm|được[ ]ban[ ]hành[ ]nhằm|ban[ ]hành[ ]nhằm))?[ ,]+"
+    r"(?:để[ ]+)?(?:tiếp[ ]tục[ ]+)?(?:triển[ ]khai[ ]|thực[ ]hiện|cụ[ ]thể[ ]h[oó]á)"
+)
 _CUE_AT_END = re.compile(
     r"(?<!\w)(thực[ ]hiện|căn[ ]cứ|triển[ ]khai(?:[ ]thực[ ]hiện)?|cụ[ ]thể[ ]h[oó]á?|quán[ ]triệt|trên[ ]cơ[ ]sở|pursuant[ ]to)"
     r"(?:[ ]+(?:nghiêm(?:[ ]túc)?|có[ ]hiệu[ ]quả|tốt|các|đầy[ ]đủ))*[ ,:]*$",

@@ -339,3 +339,11 @@ def test_reference_list_entry_gives_issuer_date_and_place():
 def test_old_style_symbol_after_a_type_word():
     d = extract_text("Ngày 29 tháng 12 năm 1978, Hội đồng Chính phủ ban hành Quyết định số 326-CP về việc lập huyện.").document
     assert (d.kind, d.ref.type, d.ref.number, d.ref.issuer_code, d.ref.date) == ("report", "QĐ", "326", "CP", "1978-12-29")
+
+
+def test_report_sentence_saying_what_the_plan_carries_out():
+    text = ("Ngày 14/4/2025, Ban Chỉ đạo đã ký ban hành Kế hoạch số 47-KH/BCĐ về sắp xếp đơn vị hành chính. "
+            "Kế hoạch nêu rõ, thực hiện Nghị quyết số 60-NQ/TW ngày 12/4/2025 của Ban Chấp hành Trung ương.")
+    e = extract_text(text)
+    assert e.document.kind == "report"
+    assert [(c.ref.number, c.relation) for c in e.citations] == [("60", "implements")]
