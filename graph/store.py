@@ -98,6 +98,7 @@ CREATE TABLE IF NOT EXISTS jurisdictions (
     parent TEXT, province TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS dirty (id TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS dirty_keys (key TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS succession (new_id TEXT NOT NULL, old_id TEXT NOT NULL, PRIMARY KEY (new_id, old_id));
 """
 
@@ -299,6 +300,7 @@ class Store:
         while True:
             ids = [r[0] for r in self._q("SELECT id FROM dirty LIMIT ?", (chunk,))]
             if not ids:
+                self._flush_keys()
                 return done
             with self.transaction() as con:
                 self.refresh(con, ids)
@@ -348,10 +350,27 @@ class Store:
             rows,
         )
         keys.update(r["key"] for r in rows if r["key"])
-        con.executemany(
-            "UPDATE directives SET homonyms = (SELECT count(*) FROM directives d WHERE d.key = ?) WHERE key = ?",
-            [(k, k) for k in keys],
-        )
+        con.executemany("INSERT OR IGNORE INTO dirty_keys(key) VALUES (?)", [(k,) for k in keys])
+
+    def _flush_keys(self, chunk: int = 5_000) -> None:
+        """Recount the homonyms of every key whose rows changed (once per flush, not per chunk)."""
+        while True:
+            keys = [r[0] for r in self._q("SELECT key FROM dirty_keys LIMIT ?", (chunk,))]
+            if not keys:
+                return
+            with self.transaction() as con:
+                counts: dict[str, int] = {}
+                for k in range(0, len(keys), _CHUNK):
+                    part = keys[k : k + _CHUNK]
+                    counts.update(con.execute(
+                        f"SELECT key, count(*) FROM directives WHERE key IN ({','.join('?' * len(part))}) GROUP BY key",
+                        part,
+                    ).fetchall())
+                con.executemany(
+                    "UPDATE directives SET homonyms = ? WHERE key = ? AND homonyms != ?",
+                    [(counts[k], k, counts[k]) for k in keys if k in counts],
+                )
+                con.executemany("DELETE FROM dirty_keys WHERE key = ?", [(k,) for k in keys])
 
     def resolve_open(self) -> set[str]:
         """Attach each year-less (or term-only) citation to its unique match, else list the candidates.
@@ -388,6 +407,7 @@ class Store:
                 if changed:
                     touched.update((cited, dst))
             self.refresh(con, touched)
+        self._flush_keys()
         return touched
 
     # ---------------------------------------------------------------- reads: rows
