@@ -317,7 +317,8 @@ def _symbol_fields(m: re.Match, word_code: str | None) -> tuple:
         symbol = f"{number}-{part}/{issuer_code}"
     else:
         number = m.group("s_num")
-        year = int(m.group("s_year")) if m.group("s_year") else None
+        year_text = m.group("s_year") or m.group("s_year2")  # "19-2017/NQ-CP" written for 19/2017/NQ-CP
+        year = int(year_text) if year_text else None
         code = fold_code(m.group("s_code"))
         split = _FIRST_SEP.match(code)
         head, rest = (split.group(1), split.group(2)) if split else (code, "")

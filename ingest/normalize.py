@@ -57,7 +57,7 @@ _HAS_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # Any character some step below would change (one scan decides whether to run them).
 _ANY_SPECIAL = re.compile(
     "[" + "".join(re.escape(chr(c)) for c in _TRANSLATE)
-    + "\u0400-\u04ff\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\u200b-\u200d\u2060\ufeff\u00ad]|/T[ƯỨ]"
+    + "\u0400-\u04ff\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\u200b-\u200d\u2060\ufeff\u00ad]"
 )
 # A symbol-like token that mixes Cyrillic with digits, Latin capitals, '/' or '-'.
 _CYRILLIC_TOKEN = re.compile(  # zero-width marks inside a token do not split it (they are dropped later)
@@ -133,7 +133,8 @@ def normalize(text: str) -> NormText:
     # One-for-one replacements first (same length, same offsets), so that composition
     # below also sees letters that were Cyrillic look-alikes.
     out = text
-    if _ANY_SPECIAL.search(text) is None and unicodedata.is_normalized("NFC", text):
+    if (_ANY_SPECIAL.search(text) is None and "/TƯ" not in text and "/TỨ" not in text
+            and unicodedata.is_normalized("NFC", text)):
         return NormText(text, text)  # the common case: one scan, nothing to change
     if _NEEDS_TRANSLATE.search(out):
         out = _NEEDS_TRANSLATE.sub(_translate_match, out)

@@ -55,7 +55,9 @@ def extract_text(text: str, *, source: str = "<text>", path: str = "", sha256: s
     if kind != "other":
         doc_id = _id(doc_ref, scope)
     sentences = Sentences(t, norm.text)
-    extra = tuple(sentences.bounds(m.start()) for m in PLAN_CARRIES_OUT.finditer(t)) if kind == "report" else ()
+    extra = tuple(sentences.bounds(m.start()) for m in PLAN_CARRIES_OUT.finditer(t)
+                  if m.start() == 0 or t[m.start() - 1] == "\n" or t[max(0, m.start() - 2):m.start()] in (". ", "! ", "? ")
+                  ) if kind == "report" else ()
     decided = decide_relations(t, groups, region=region, anchor=anchor, sentences=sentences, extra=extra) if region[1] > region[0] and kind != "other" else {}
     citations: list[Citation] = []
     ids: dict[tuple, str] = {}

@@ -47,7 +47,7 @@ _PARTY = (
 # "12/2010/TTLT-BKHĐT-BTC", "17/CT-TTg", "2428/BXD-QLN".
 _STATE_PART = rf"[{_UP}][{_UP}a-z0-9&]{{0,11}}(?:\.\d{{1,3}})?"  # "CCTKV.05-TTKT3"
 _STATE = (
-    rf"(?P<s_num>{_NUM}){_SP}/{_SP}(?:(?P<s_year>{_YEAR}){_SP}/{_SP})?"
+    rf"(?P<s_num>{_NUM}){_SP}(?:/{_SP}(?:(?P<s_year>{_YEAR}){_SP}/{_SP})?|-{_SP}(?P<s_year2>{_YEAR}){_SP}/{_SP})"
     rf"(?P<s_code>{_STATE_PART}(?:-[ ]?[{_UP}][{_UP}0-9]{{1,11}}(?![a-z])|-{_STATE_PART}|/(?=[{_UP}]{{2}}){_STATE_PART}(?=-)){{0,4}})"
 )
 # A symbol, not glued to a longer token on either side. A footnote mark glued
@@ -59,9 +59,10 @@ SYMBOL = re.compile(
 )
 # An old symbol with no type part, taken only after a type word: "326-CP", "60-SL", "4-HĐBT".
 DASHED = re.compile(rf"(?P<d_num>{_NUM})-(?P<d_code>[{_UP}][{_UP}]{{0,7}})(?![\w/-])")
-# Where a symbol may start: digits, then '-' or '/', then a capital or a digit. Scanning
+# Where a symbol may start: digits, then '-' or '/', then a capital or a year and '/'
+# (not a date, so far fewer candidates). Scanning
 # for this first and matching SYMBOL only there is several times faster than searching.
-SYMBOL_START = re.compile(rf"[0-9]{{1,5}}[ ]{{0,3}}[-/][ ]{{0,3}}[{_UP}0-9]")
+SYMBOL_START = re.compile(rf"[0-9]{{1,5}}[ ]{{0,3}}(?:[-/][ ]{{0,3}}[{_UP}]|[-/][ ]{{0,3}}(?:19|20)\d\d[ ]{{0,3}}/)")
 _GLUE = re.compile(r"[\w/.-]")
 
 

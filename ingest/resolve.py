@@ -284,8 +284,8 @@ def decide_relations(text: str, groups: list[Group], *, region: tuple[int, int],
 
 # A cue right before a citation ("…; Căn cứ Nghị định …", "… và triển khai thực hiện nghiêm …").
 # In a report, a later sentence that says what the plan carries out: "Kế hoạch nêu rõ, thực hiện Nghị quyết số 60-NQ/TW".
-PLAN_CARRIES_OUT = re.compile(
-    r"(?:^|(?<=[.!?\n][ ])|(?<=\n))(?:Kế[ ]hoạch|Chương[ ]trình|Quyết[ ]định|Chỉ[ ]thị|Đề[ ]án|Hướng[ ]dẫn)(?:[ ]này)?"
+PLAN_CARRIES_OUT = re.compile(  # callers check that a sentence starts where it matches
+    r"(?:Kế[ ]hoạch|Chương[ ]trình|Quyết[ ]định|Chỉ[ ]thị|Đề[ ]án|Hướng[ ]dẫn)(?:[ ]này)?"
     r"(?:[ ](?:nêu[ ]rõ|đề[ ]ra|xác[ ]định|yêu[ ]cầu|nhằm|được[ ]ban[ ]hành[ ]nhằm|ban[ ]hành[ ]nhằm))?[ ,]+"
     r"(?:để[ ]+)?(?:tiếp[ ]tục[ ]+)?(?:triển[ ]khai[ ]|thực[ ]hiện|cụ[ ]thể[ ]h[oó]á)"
 )
