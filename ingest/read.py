@@ -382,6 +382,9 @@ def _decode_bom(data: bytes, bom: bytes, encoding: str, name: str) -> tuple[str,
     return text, encoding
 
 
+_PARTLY_LEGACY_SCORE = 0.4  # a conversion that makes this share of words Vietnamese shows legacy text
+
+
 def _decode_8bit(data: bytes, name: str) -> tuple[str, str]:
     """Not UTF-8: Windows-1258, legacy TCVN3/VNI read as cp1252, or UTF-8 with a few broken bytes."""
     lenient = data.decode("utf-8", errors="replace")
@@ -399,6 +402,11 @@ def _decode_8bit(data: bytes, name: str) -> tuple[str, str]:
         converted = convert_legacy(western, legacy)
         candidates.append((vietnamese_score(converted), converted, f"{western_name}+{legacy}"))
     if not candidates:
+        sample = western[:50_000]
+        partly = max(vietnamese_score(convert_legacy(sample, enc)) for enc in ("tcvn3", "vni"))
+        if partly >= _PARTLY_LEGACY_SCORE:  # legacy-font words, but too few of them convert to Vietnamese
+            raise ReadError(name, f"legacy font text (TCVN3/VNI) that cannot be converted reliably: only {partly:.0%} "
+                                  "of its words become Vietnamese (mixed-language text?)")
         raise ReadError(name, "unknown encoding: not UTF-8, and neither Windows-1258 nor TCVN3/VNI gives Vietnamese text")
     _, text, encoding = max(candidates, key=lambda c: c[0])
     _check_controls(text, name)

@@ -208,9 +208,6 @@ _BILINGUAL = "\n".join([
 ] * 4)
 
 
-@pytest.mark.xfail(strict=True, reason="a VNI file whose Unicode text is Vietnamese mixed with English scores below "
-                   "legacy._MIN_SCORE (0.75) even when converted, so it is rejected as 'unknown encoding' instead of "
-                   "converted or rejected with a message that names legacy text (fuzz input 3689, seed 0)")
 def test_bilingual_vni_text_is_converted_or_named_legacy() -> None:
     from ingest.errors import ReadError
     from ingest.read import read_bytes
