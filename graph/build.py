@@ -60,6 +60,7 @@ def canonical_id(fields: dict, scope: str | None) -> str | None:
             district=fields.get("district"),
             commune=fields.get("commune"),
             scope=scope,
+            level=fields.get("level"),
         )
     given = fields.get("id")
     return given if isinstance(given, str) and given.startswith("vn/") else None

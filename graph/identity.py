@@ -84,10 +84,20 @@ def directive_id(
     district: str | None = None,
     commune: str | None = None,
     scope: str | None = None,
+    level: str | None = None,
 ) -> str:
-    """The canonical id of a directive (see the module docstring for the rules)."""
+    """The canonical id of a directive (see the module docstring for the rules).
+
+    ``level`` ("central", "province", "district", "commune"), when the extractor knows it
+    from the issuer's name, overrides the guess from the code: a body's report coded
+    "164/BC-BKTNS" by a city council's committee is local, not a ministry's.
+
+    >>> directive_id("BC", "164", "BKTNS", year=2025, province="Hà Nội", level="province")
+    'vn/ha-noi/bktns/bc/2025/164'
+    """
     issuer = slug(issuer_code or "_")
-    if is_central_issuer(issuer_code):
+    central = level == "central" if level in ("central", "province", "district", "commune") else is_central_issuer(issuer_code)
+    if central:
         jurisdiction = "national"
     elif province:
         parts = [province, district, commune]

@@ -255,7 +255,7 @@ def _merge(hits: list[Hit]) -> DirectiveRef:
 
 def _id(ref: DirectiveRef, scope: str) -> str:
     return directive_id(ref.type, ref.number, ref.issuer_code, year=ref.year, term=ref.term, congress=ref.congress,
-                        province=ref.province, district=ref.district, commune=ref.commune, scope=scope)
+                        province=ref.province, district=ref.district, commune=ref.commune, scope=scope, level=ref.level)
 
 
 def _mention(norm: NormText, hit: Hit) -> Mention:
