@@ -41,7 +41,7 @@ _LINK_GAP = re.compile(
     r"(?:(?:tiếp[ ]tục|đẩy[ ]mạnh|tăng[ ]cường)[ ]+)?(?:(?:tổ[ ]chức|triển[ ]khai)[ ]+)?"
     r"(?:(?:thực[ ]hiện|triển[ ]khai|cụ[ ]thể[ ]h[oó]á?|sơ[ ]kết|tổng[ ]kết)"
     r"(?:[ ](?:một[ ]số|các)[ ]điều(?:[ ]của)?)?"
-    r"|(?:(?:quy|qui)[ ]định[ ]chi[ ]tiết|hướng[ ]dẫn)(?:[^.;()\n]{0,90}?[ ](?:thi[ ]hành|thực[ ]hiện|của))?)"
+    r"|(?:(?:quy|qui)[ ]định[ ]chi[ ]tiết|hướng[ ]dẫn)(?:[^.;()\n]{0,90}?[ ](?:thi[ ]hành|thực[ ]hiện|của|theo))?)"
     r"[ \n]*(?:có[ ]hiệu[ ]quả[ ]+)?$",
     re.IGNORECASE,
 )
