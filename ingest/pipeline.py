@@ -15,7 +15,7 @@ from .errors import ReadError
 from .find import find_hits, parse_date
 from .models import Citation, DirectiveRef, DocumentInfo, Evidence, Extraction, Hit, Link, Mention
 from .normalize import NormText, normalize
-from .resolve import PLAN_CARRIES_OUT, Sentences, decide_relations, find_links, group_hits, hit_key, opening_end, sentence_bounds
+from .resolve import PLAN_CARRIES_OUT, Sentences, decide_relations, find_issued_links, find_links, group_hits, hit_key, opening_end, sentence_bounds
 
 __all__ = ["extract_text", "extract_file", "extract_paths"]
 
@@ -88,7 +88,7 @@ def extract_text(text: str, *, source: str = "<text>", path: str = "", sha256: s
         ))
     links = []
     seen = set()
-    for skey, tkey, start, end in find_links(t, groups + ([] if anchor is None else [])):
+    for skey, tkey, start, end in find_links(t, groups) + find_issued_links(t, groups, sentences):
         pair = (ids.get(skey), ids.get(tkey))
         if None in pair or pair in seen or pair[0] == pair[1]:
             continue

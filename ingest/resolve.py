@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .models import DirectiveRef, Hit
 
-__all__ = ["Group", "Sentences", "PLAN_CARRIES_OUT", "group_hits", "hit_key", "opening_end", "decide_relations", "find_links", "sentence_bounds"]
+__all__ = ["Group", "Sentences", "PLAN_CARRIES_OUT", "find_issued_links", "group_hits", "hit_key", "opening_end", "decide_relations", "find_links", "sentence_bounds"]
 
 # Words that make a sentence carry out what it names.
 CUES = ("thực hiện", "căn cứ", "triển khai", "cụ thể hóa", "cụ thể hoá", "quán triệt")
@@ -51,7 +51,7 @@ _AMENDED_BY = re.compile(r"(?:sửa[ ]đổi|bổ[ ]sung|thay[ ]thế|amended)[^
 _COORDINATION = re.compile(r"(?:[,;:]|(?<!\w)(?:và|cùng[ ]với|hoặc|and|or))[ \n]*(?:các[ ]+|the[ ]+)?(?:số[ ]*)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\n|(?<!No)(?<!NO)(?<!TP)(?<!Tp)[.!?](?=[ \n]+[A-ZĐÀ-Ỹ0-9\-–•+*])")  # not "No. 5", "TP. Huế"
 # A line that opens a new clause of a preamble even after a hard line break.
-_SENTENCE_NEXT = re.compile(r"[A-ZĐÀ-Ỹ0-9\-–•+*]")
+_SENTENCE_NEXT = re.compile(r"[A-ZĐÀ-Ỹ0-9\-–•+*\[]")  # '[' : a footnote mark after the full stop
 _NOT_ENDING = ("No", "NO", "TP", "Tp")
 _CLAUSE_LINE = re.compile(
     r"\n(?=[ \-+*•]*(?:Căn[ ]cứ|Thực[ ]hiện|Triển[ ]khai|Xét|Theo|Để|Quán[ ]triệt|Tiếp[ ]tục|Nơi[ ]nhận|Kính[ ]gửi|Trên[ ]cơ[ ]sở|CĂN[ ]CỨ|THỰC[ ]HIỆN|Pursuant)\b)"
@@ -339,3 +339,42 @@ def find_links(text: str, groups: list[Group]) -> list[tuple[tuple, tuple, int, 
 
 
 _LIST_GAP = re.compile(r"^[ ,;]*(?:và|cùng)?[ ]*$")
+
+
+# "…, Thủ tướng ra Nghị định 100/TTg": a directive issued in a sentence that opens with a cue.
+_ISSUED_BEFORE = re.compile(r"(?:ban[ ]hành|[ ]ra|ký|đã[ ]có)[ ]+$", re.IGNORECASE)
+
+
+def find_issued_links(text: str, groups: list[Group], sentences: Sentences) -> list[tuple[tuple, tuple, int, int]]:
+    """(source key, target key, start, end) for "Thực hiện Y …, <body> ra X": X implements Y.
+
+    >>> from .find import find_hits
+    >>> t = "Thực hiện Nghị quyết 58/NQ-TW của Bộ Chính trị, ngày 3/3/1959, Thủ tướng ra Nghị định 100/TTg thành lập lực lượng."
+    >>> gs = group_hits(find_hits(t))
+    >>> [(s[1], d[1]) for s, d, _, _ in find_issued_links(t, gs, Sentences(t))]
+    [('100', '58')]
+    """
+    mentions = sorted(((h, g.key) for g in groups for h in g.hits), key=lambda x: x[0].start)
+    links = []
+    for i, (x, xkey) in enumerate(mentions):
+        if not _ISSUED_BEFORE.search(text[max(0, x.start - 40):x.start]):
+            continue
+        s_start, _ = sentences.bounds(x.start)
+        if not _CUE_OPENING.match(text, s_start):
+            continue
+        objects = [(h, k) for h, k in mentions[:i] if h.start >= s_start and k != xkey]
+        if not objects:
+            continue
+        first, fkey = objects[0]
+        if x.start - first.start > 300:
+            continue
+        targets = [fkey]
+        prev = first
+        for h, k in objects[1:]:  # "Thực hiện Y1 và Y2, …": each listed object
+            gap = text[max(prev.tail_end, prev.end):h.start]
+            if not (_COORDINATION.search(gap) and len(gap) < 250):
+                break
+            targets.append(k)
+            prev = h
+        links.extend((xkey, k, x.start, x.end) for k in targets if k != xkey)
+    return links
