@@ -76,14 +76,23 @@ class Sentences:
         self._cache: dict[tuple[int, int], tuple[int, int]] = {}
 
     def _ends_at(self, i: int) -> bool:
-        """Whether the '.', '!' or '?' at ``i`` ends a sentence (a capital or a digit follows)."""
+        """Whether the '.', '!' or '?' at ``i`` ends a sentence (a capital or a digit follows,
+        after any footnote marks: "….[36] Ngày …")."""
         text = self.text
         j = i + 1
-        while j < len(text) and text[j] == " ":
-            j += 1
-        if j == i + 1 or j >= len(text):
-            return j >= len(text) or (j < len(text) and text[j] == "\n")
-        return _SENTENCE_NEXT.match(text[j]) is not None and not text.endswith(_NOT_ENDING, max(0, i - 2), i)
+        while text.startswith("[", j):
+            close = text.find("]", j, j + 6)
+            if close < 0:
+                break
+            j = close + 1
+        k = j
+        while k < len(text) and text[k] == " ":
+            k += 1
+        if k >= len(text):
+            return True
+        if k == j:
+            return text[k] == "\n"
+        return _SENTENCE_NEXT.match(text[k]) is not None and not text.endswith(_NOT_ENDING, max(0, i - 2), i)
 
     def _clause_at(self, i: int) -> bool:
         """Whether the line break at ``i`` of the structured text opens a preamble clause."""

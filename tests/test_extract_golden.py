@@ -349,3 +349,11 @@ def test_report_sentence_saying_what_the_plan_carries_out():
     e = extract_text(text)
     assert e.document.kind == "report"
     assert [(c.ref.number, c.relation) for c in e.citations] == [("60", "implements")]
+
+
+def test_directive_issued_in_a_sentence_opened_by_a_cue_implements_its_object():
+    text = ("Lịch sử đơn vị.\n\nThực hiện Nghị quyết 58/NQ-TW của Bộ Chính trị, ngày 3/3/1959, Thủ tướng ra "
+            "Nghị định 100/TTg thành lập lực lượng.[36] Ngày 19/5/1979, Bộ Chính trị ra Nghị quyết 22/NQ-TW.")
+    e = extract_text(HEADER + "\n" + text)
+    ids = {c.id: c.ref.number for c in e.citations}
+    assert [(ids[link.source], ids[link.target]) for link in e.links] == [("100", "58")]
