@@ -123,9 +123,15 @@ def body_lines(head: str) -> tuple[str, ...]:
         starts = [m.start() for m in _BODY_START.finditer(block)]
         for a, b in zip(starts, starts[1:] + [len(block)]):
             line = " ".join(block[a:b].split()).strip(" *_-")
-            if line and (not out or out[-1] != line):
+            if line and (not out or out[-1] != line) and _mostly_capitals(line):
                 out.append(line)
     return tuple(out)
+
+
+def _mostly_capitals(line: str) -> bool:
+    """Issuing-body lines are set in capitals; a title or a sentence naming a body is not one."""
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.islower() for c in letters) <= len(letters) // 5
 
 
 def _heading(head: str) -> tuple[str | None, int | None]:

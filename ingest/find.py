@@ -49,8 +49,8 @@ _REFERENCE_ENTRY = re.compile(
 )
 _ISSUER_BEFORE = re.compile(r"(?:của|Của)[ ]+(?P<issuer>[^,.;:()\n“”\"]{2,90}?)[ ]+tại[ ]*$")
 _ISSUER_ISSUED = re.compile(
-    r"(?:^|[,;.][ ]*|\n)(?P<issuer>(?:Ban|Bộ|Thủ|Chính|Quốc|Ủy|UBND|HĐND|Hội|Tỉnh|Huyện|Thành|Quận|Thị|Đảng|Sở|Văn)[ ][^,.;:()\n“”\"]{2,80}?)"
-    r"[ ]+(?:đã[ ]+)?(?:ký[ ]+)?(?:ban[ ]hành|thông[ ]qua|ra)[ ]+$"
+    r"(?:^|[,;.][ ]*|\n)(?P<issuer>(?:Ban|Bộ|Thủ|Chính|Quốc|Ủy|ủy|Uỷ|uỷ|UBND|HĐND|Hội|Tỉnh|Huyện|Thành|Quận|Thị|Đảng|Sở|Văn)[ ][^,.;:()\n“”\"]{2,80}?)"
+    r"[ ]+(?:đã[ ]+|vừa[ ]+)?(?:ký[ ]+)?(?:ban[ ]hành|thông[ ]qua|ra|có|công[ ]bố)[ ]+$"
 )
 _TRAILING_TERM = re.compile(r"[ ]*\(?[ ]*kh(?:óa|oá|oa)[ ]+(?P<term>[IVX]{1,5})\b[ ]*\)?", re.IGNORECASE)
 _TITLE_AFTER = re.compile(r"[ ,]{0,2}(?:về[ ]+(?:việc[ ]+)?)(?P<title>[“\"]?[^\n;“”\"]{3,200}?)(?=[“”\";\n]|\.[ \n]|$)")
@@ -213,7 +213,7 @@ def _symbol_hits(text, m: re.Match, type_words, tw_ends, used_words) -> list[Hit
         before = None
         if "tại" in window:
             before = _ISSUER_BEFORE.search(text, max(0, start - 120), start)
-        if before is None and ("hành" in window or "qua" in window or " ra " in window):
+        if before is None and ("hành" in window or "qua" in window or " ra " in window or " có " in window or "bố" in window):
             before = _ISSUER_ISSUED.search(text, max(0, start - 120), start)
         if before:
             issuer = before.group("issuer").strip()

@@ -48,7 +48,7 @@ _PARTY = (
 _STATE_PART = rf"[{_UP}][{_UP}a-z0-9&]{{0,11}}(?:\.\d{{1,3}})?"  # "CCTKV.05-TTKT3"
 _STATE = (
     rf"(?P<s_num>{_NUM}){_SP}(?:/{_SP}(?:(?P<s_year>{_YEAR}){_SP}/{_SP})?|-{_SP}(?P<s_year2>{_YEAR}){_SP}/{_SP})"
-    rf"(?P<s_code>{_STATE_PART}(?:-[ ]?[{_UP}][{_UP}0-9]{{1,11}}(?![a-z])|-{_STATE_PART}|/(?=[{_UP}]{{2}}){_STATE_PART}(?=-)){{0,4}})"
+    rf"(?P<s_code>{_STATE_PART}(?:-[ ]?[{_UP}][{_UP}0-9&]{{1,11}}g?(?![a-z])|-{_STATE_PART}|/(?=[{_UP}]{{2}}){_STATE_PART}(?=-)){{0,4}})"
 )
 # A symbol, not glued to a longer token on either side. A footnote mark glued
 # after it ("146/2006/NĐ-CP[15]", "35-NQ/TW¹") is left outside the match.
@@ -129,8 +129,11 @@ ALIAS = re.compile(  # runs on lower-cased text
     rf"(?:(?:lần[ ]thứ[ ]+)?(?P<ord2>\d{{1,2}}|{_ORDINAL_WORDS})[ ]*)?"
     rf"[,(\- ]*(?:khóa|khoá)[ ]+(?P<khoa>[ivx]{{1,5}}(?:[ ]*,[ ]*[ivx]{{1,5}})*)\b\)?"
 )
-ORDINALS = {w: i for i, w in enumerate(_ORDINAL_WORDS.split("|"), start=1)}
-ORDINALS["bốn"] = 4
+ORDINALS = {  # "lần thứ tư" is the fourth plenum
+    "nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+    "mười": 10, "mười một": 11, "mười hai": 12, "mười ba": 13, "mười bốn": 14, "mười lăm": 15,
+    "mười sáu": 16, "mười bảy": 17, "mười tám": 18,
+}
 
 # ---------------------------------------------------------------- congress resolutions
 # "Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII",

@@ -37,6 +37,7 @@ _BODY_START = re.compile(
 # "X … (về) (việc) (tiếp tục) thực hiện Y": the gap between X's tail and Y.
 _LINK_GAP = re.compile(
     r"^[ ,\n]*(?:\((?:[^()]{0,60})\)[ ,]*)?(?:(?:của|do)[ ][^.;:\n]{0,80}?[ ,]*)?"
+    r"(?:,[ ][A-ZĐÀ-Ỹ][^.;:,\n]{0,60}?[ ]+)?"  # an apposition: "của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"
     r"(?:về[ ]+)?(?:việc[ ]+)?(?:(?:phê[ ]duyệt|ban[ ]hành)[ ]+)?(?:(?:kế[ ]hoạch|chương[ ]trình|đề[ ]án)(?:[ ]hành[ ]động)?[ ]+)?"
     r"(?:(?:tiếp[ ]tục|đẩy[ ]mạnh|tăng[ ]cường)[ ]+)?(?:(?:tổ[ ]chức|triển[ ]khai)[ ]+)?"
     r"(?:(?:thực[ ]hiện|triển[ ]khai|cụ[ ]thể[ ]h[oó]á?|sơ[ ]kết|tổng[ ]kết)"

@@ -45,6 +45,8 @@ FORMS = [
     ("Chỉ thị số 17/CT-TTg của Thủ tướng", ("CT", "17", "TTg", None, None)),
     ("Công văn số 5388/CT-CS gửi các đơn vị", ("CV", "5388", "CT-CS", None, None)),
     ("Tờ trình số 68/TTr- SDTTG ngày 25/11/2025", ("TTr", "68", "SDTTG", "2025-11-25", 2025)),
+    ("Quyết định số 20/2020/QĐ- TTg ngày 22/7/2020", ("QĐ", "20", "TTg", "2020-07-22", 2020)),
+    ("Quyết định số 4347/QĐ-BVHTT&DL ngày 14/11/2025", ("QĐ", "4347", "BVHTT&DL", "2025-11-14", 2025)),
     ("văn bản số 87/TB-VPCP thông báo", ("TB", "87", "VPCP", None, None)),
     # year given in words
     ("Nghị quyết 68-NQ/TW năm 2025 của Bộ Chính trị", ("NQ", "68", "TW", None, 2025)),
@@ -97,6 +99,8 @@ def test_short_form_alone_is_not_a_citation():
     ("Nghị quyết Trung ương 4 (khóa XII) về xây dựng, chỉnh đốn Đảng", "04", "2016-10-30"),
     ("Kết luận Hội nghị Trung ương 4 khóa XIII về xây dựng, chỉnh đốn Đảng", "21", "2021-10-25"),
     ("Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII về suy thoái", "04", "2016-10-30"),
+    ("Nghị quyết Hội nghị lần thứ chín Ban Chấp hành Trung ương Đảng (Khóa XI) về văn hóa", "33", "2014-06-09"),
+    ("Nghị quyết Hội nghị lần thứ năm Ban Chấp hành Trung ương khóa XII về kinh tế tư nhân", "10", "2017-06-03"),
 ])
 def test_well_known_names(phrase, number, date):
     c = one("Tiếp tục thực hiện " + phrase + ".")
@@ -135,6 +139,7 @@ def test_congress_without_ordinal_is_not_a_citation():
     "Quyết định số /2025/QĐ-UBND ngày tháng năm 2025",
     "Điện thoại: 0213/3876 543, số nhà 12/3 đường Trần Phú.",
     "Ngày 18/10/2021 và 20/11/2022 là hai mốc.",
+    "Tờ khai theo mẫu số 01/NDAN ban hành kèm theo.",
 ])
 def test_not_citations(text):
     assert cites(text) == []
