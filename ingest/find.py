@@ -37,9 +37,10 @@ _ISSUER_STOP_WORDS = (
     r"sửa[ ]đổi|bổ[ ]sung|ban[ ]hành|hướng[ ]dẫn|phê[ ]duyệt|thông[ ]qua|công[ ]bố|khi|là|có|gửi|cho"
 )
 _TYPE_WORD_CAPS = r"Kế[ ]hoạch|Nghị[ ]quyết|Nghị[ ]định|Quyết[ ]định|Chỉ[ ]thị|Kết[ ]luận|Thông[ ]tư|Công[ ]văn|Chương[ ]trình|Đề[ ]án|Hướng[ ]dẫn|Quy[ ]định|Luật|Thông[ ]báo"
-_ISSUER_AFTER = re.compile(
-    r"[ ,]{0,2}(?:\(|[ ]-[ ])?(?:của|do)[ \n]+(?P<issuer>[^\n;:,.()“”\"]{2,90}?)"
-    rf"(?=[ ]*(?:\(|[,;:.)“”\"\n]|$|[ ](?i:{_ISSUER_STOP_WORDS})\b|[ ]và[ ](?:[a-zđà-ỹ]|(?:{_TYPE_WORD_CAPS})\b)))",
+# "của <issuer>": the phrase that introduces it, then the first place where the issuer stops.
+_ISSUER_LEAD = re.compile(r"[ ,]{0,2}(?:\(|[ ]-[ ])?(?:của|do)[ \n]+")
+_ISSUER_END = re.compile(
+    rf"[ ]*(?:[(,;:.)“”\"\n]|[ ](?i:{_ISSUER_STOP_WORDS})\b|[ ]và[ ](?:[a-zđà-ỹ]|(?:{_TYPE_WORD_CAPS})\b))"
 )
 # An entry of a reference list: 'Ủy ban nhân dân tỉnh Thanh Hóa (ngày 22 tháng 1 năm 2024). "Phương án số …'
 _REFERENCE_ENTRY = re.compile(
@@ -81,11 +82,19 @@ def issuer_after(text: str, pos: int) -> tuple[str | None, str | None, int]:
     >>> issuer_after(" của Bộ Chính trị khóa XII về tăng cường", 0)
     ('Bộ Chính trị', 'XII', 26)
     """
-    m = _ISSUER_AFTER.match(text, pos)
-    if not m:
+    lead = _ISSUER_LEAD.match(text, pos)
+    if not lead:
         return None, None, pos
-    issuer = m.group("issuer").strip(" -")
-    end = m.end()
+    start = lead.end()
+    stop = _ISSUER_END.search(text, start + 2, start + 91)
+    if stop is None:
+        if len(text) > start + 90:
+            return None, None, pos  # no boundary within reach: not an issuer phrase
+        stop_at = len(text)
+    else:
+        stop_at = stop.start()
+    issuer = text[start:stop_at].strip(" -")
+    end = stop_at
     term = None
     t = _TRAILING_TERM.search(issuer)
     if t:
