@@ -65,7 +65,7 @@ def extract_text(text: str, *, source: str = "<text>", path: str = "", sha256: s
     if anchor is not None:
         ids[hit_key(anchor.ref)] = doc_id
     for group in groups:
-        ref = _merge(group.hits)
+        ref = _merge(group.hits, group.key)
         doc_date = doc_ref.date or (f"{doc_ref.year}-06-30" if doc_ref.year else None)
         context = doc_place
         if context is None and kind != "other" and locate.level_of_code(ref.issuer_code) not in (None, "central"):
@@ -234,10 +234,11 @@ def _bare_place(text: str, level: str, on, province):
     return found.pop() if len(found) == 1 else None
 
 
-def _merge(hits: list[Hit]) -> DirectiveRef:
+def _merge(hits: list[Hit], key: tuple | None = None) -> DirectiveRef:
     """One reference from all mentions: the first value of each field wins; full
-    mentions before short ones."""
-    ordered = sorted(hits, key=lambda h: (h.form not in ("full", "list", "alias", "congress"), h.start))
+    mentions before short ones, and mentions spelled like the group's key first."""
+    ordered = sorted(hits, key=lambda h: (key is not None and hit_key(h.ref) != key and h.form != "short",
+                                          h.form not in ("full", "list", "alias", "congress"), h.start))
     merged = ordered[0].ref
     for h in ordered[1:]:
         updates = {}

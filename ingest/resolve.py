@@ -211,6 +211,10 @@ def group_hits(hits: list[Hit], *, exclude: set[tuple] = frozenset()) -> list[Gr
         candidates = by_type_number.get((key[0], key[1]), set())
         if len(candidates) == 1:
             groups[next(iter(candidates))].hits.append(hit)
+    for key in list(groups):  # "Công văn số 7886/HD-BNV" beside "Hướng dẫn số 7886/HD-BNV": one directive
+        alias = _symbol_typed_key(key)
+        if alias is not None and alias != key and alias in groups and key in groups:
+            groups[alias].hits.extend(groups.pop(key).hits)
     out = []
     for key, group in groups.items():
         if key in exclude:
@@ -219,6 +223,19 @@ def group_hits(hits: list[Hit], *, exclude: set[tuple] = frozenset()) -> list[Gr
         out.append(group)
     out.sort(key=lambda g: g.first.start)
     return out
+
+
+def _symbol_typed_key(key: tuple) -> tuple | None:
+    """The key a mention would have if its symbol's type part decided its type: for
+    ("CV", "7886", "HD-BNV") that is ("HD", "7886", "BNV"); None when the code has no type part."""
+    from . import tables
+
+    type_code, number, code, congress = key
+    if not code or "-" not in code:
+        return None
+    head, _, rest = code.partition("-")
+    typed = tables.symbol_type(head)
+    return (typed, number, rest, congress) if typed else None
 
 
 def sentence_bounds(text: str, pos: int, *, floor: int = 0) -> tuple[int, int]:

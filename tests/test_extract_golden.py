@@ -362,3 +362,9 @@ def test_directive_issued_in_a_sentence_opened_by_a_cue_implements_its_object():
     e = extract_text(HEADER + "\n" + text)
     ids = {c.id: c.ref.number for c in e.citations}
     assert [(ids[link.source], ids[link.target]) for link in e.links] == [("100", "58")]
+
+
+def test_a_type_word_that_contradicts_the_symbol_elsewhere_merges():
+    text = HEADER + "Theo Hướng dẫn số 7886/HD-BNV ngày 14/9/2025 của Bộ Nội vụ. Thực hiện Công văn số 7886/HD-BNV.\n"
+    assert [(c.ref.type, c.ref.number, c.ref.issuer_code, len(c.mentions)) for c in extract_text(text).citations] == [
+        ("HD", "7886", "BNV", 2)]
