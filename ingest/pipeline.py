@@ -107,6 +107,10 @@ def _document(structured: str, t: str, hits: list[Hit], header) -> tuple[str, Di
         if header.body_lines:
             ref = ref.with_(issuer=_title_case(header.body_lines[-1]))
         end = opening_end(structured, first_cue=first_cue)
+        if ref.type == "CV":
+            # A letter's opening is its first paragraph ("Thực hiện …, Sở X báo cáo như sau:"); a later
+            # "Căn cứ quy định nêu trên, …" argues from what it quoted, it does not carry it out.
+            end = min(end, _letter_opening_end(structured))
         if ref.issuer_code is None:
             ref = _issuer_from_preamble(t[:end], ref)
         return "original", ref, None, (0, end)
@@ -143,6 +147,24 @@ def _issuer_from_preamble(opening: str, ref: DirectiveRef) -> DirectiveRef:
     if not found:
         return ref
     return ref.with_(issuer=m.group("issuer"), issuer_code=found[0])
+
+
+_KINH_GUI_LINE = re.compile(r"(?m)^[ *_|]*Kính[ ]+gửi")
+
+
+def _letter_opening_end(structured: str) -> int:
+    """End of a letter's first paragraph after its recipients ("Kính gửi: …")."""
+    kg = _KINH_GUI_LINE.search(structured)
+    pos = kg.end() if kg else 0
+    for m in re.finditer(r"\n[ ]*\n", structured[pos:pos + 6000]):
+        start = pos + m.end()
+        stop = structured.find("\n\n", start)
+        stop = len(structured) if stop < 0 else stop
+        paragraph = structured[start:stop].strip()
+        if len(paragraph) < 40 or paragraph[:1] in "-+(•*":
+            continue  # the recipients and their addresses
+        return stop
+    return len(structured)
 
 
 def _report_date(t: str, anchor: Hit) -> str | None:

@@ -368,3 +368,12 @@ def test_a_type_word_that_contradicts_the_symbol_elsewhere_merges():
     text = HEADER + "Theo Hướng dẫn số 7886/HD-BNV ngày 14/9/2025 của Bộ Nội vụ. Thực hiện Công văn số 7886/HD-BNV.\n"
     assert [(c.ref.type, c.ref.number, c.ref.issuer_code, len(c.mentions)) for c in extract_text(text).citations] == [
         ("HD", "7886", "BNV", 2)]
+
+
+def test_a_letters_later_can_cu_argues_and_does_not_implement():
+    text = ("BỘ TÀI CHÍNH\n\nSố: 14/TCT-CS\n\nHà Nội, ngày 04 tháng 05 năm 2013\n\nKính gửi:\n\n- Cục Thuế tỉnh A.\n\n"
+            "Thực hiện Công văn số 577/CT-THNVDT ngày 23/4/2013 của Cục Thuế, Tổng cục Thuế có ý kiến như sau:\n\n"
+            "Tại Nghị định số 120/2010/NĐ-CP quy định việc miễn.\n\n"
+            "Căn cứ quy định nêu trên, Tổng cục đồng ý với Công văn số 1752/CT-THNVDT ngày 07/12/2012.\n")
+    rel = {c.ref.number: c.relation for c in extract_text(text).citations}
+    assert rel == {"577": "implements", "120": "refers_to", "1752": "refers_to"}
