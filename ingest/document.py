@@ -23,11 +23,6 @@ HEAD_CHARS = 3000  # the header of an original lies in its first characters
 
 # The heading word of an original, alone on its line ("KẾ HOẠCH", "QUYẾT ĐỊNH").
 _HEADING = re.compile(r"(?m)^[ *#_]*(?P<word>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{3,40}?)[ *_:]*$")
-# Issuing-body lines in capitals above the number line.
-_BODY_LINE = re.compile(
-    r"(?m)^[ *_]*(?P<line>(?:ĐẢNG BỘ|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|HUYỆN ỦY|HUYỆN UỶ|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|"
-    r"QUẬN ỦY|QUẬN UỶ|THỊ ỦY|THỊ UỶ|ĐẢNG ỦY|ĐẢNG UỶ|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|BỘ |SỞ |BAN |VĂN PHÒNG|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG)[^\n]{0,80})$"
-)
 _MOTTO = re.compile(r"CỘNG H(?:ÒA|OÀ)[ \n]+XÃ|Cộng h(?:òa|oà) xã|ĐẢNG CỘNG SẢN|Đảng Cộng sản Việt Nam|Độc lập[ ]*-[ ]*Tự do|ĐỘC LẬP")
 _KINH_GUI = re.compile(r"(?m)^[ *_]*Kính[ ]+gửi")
 _REPORT_VERB = re.compile(
@@ -43,7 +38,6 @@ class Header:
     ref: DirectiveRef
     body_lines: tuple[str, ...] = ()
     place: str | None = None
-    number_span: tuple[int, int] | None = None
 
 
 def read_header(text: str, hits: list[Hit], flat: str | None = None) -> Header | None:
@@ -70,15 +64,9 @@ def read_header(text: str, hits: list[Hit], flat: str | None = None) -> Header |
         return None
     if heading_code is None and kinh_gui:
         heading_code = "CV"
-    ref = DirectiveRef()
-    span = None
-    if number:
-        ref, span = _parse_number_line(text, number, heading_code)
-    if heading_code and (ref.type is None or tables.symbol_type(ref.type, heading_code) is None and ref.type != heading_code):
-        if ref.type is None or not number:
-            ref = ref.with_(type=heading_code)
-    if ref.type is None and kinh_gui:
-        ref = ref.with_(type="CV")
+    ref = _parse_number_line(number, heading_code) if number else DirectiveRef()
+    if heading_code and ref.type is None:
+        ref = ref.with_(type=heading_code)
     place = None
     pd = rx.PLACE_DATE_LINE.search(head) or rx.PLACE_DATE_LINE.search(flat_head) or rx.PLACE_DATE_LINE_EN.search(flat_head)
     if pd:
@@ -93,7 +81,7 @@ def read_header(text: str, hits: list[Hit], flat: str | None = None) -> Header |
     lines = _body_before(flat_head, number.start() if number else heading_pos or 600)
     if not number and heading_pos is not None and heading_pos > 1500 and not lines:
         return None
-    return Header("original", ref, lines, place, span)
+    return Header("original", ref, lines, place)
 
 
 # Where an issuing body's name starts inside a header block.
@@ -142,14 +130,12 @@ def _heading(head: str) -> tuple[str | None, int | None]:
     return None, None
 
 
-def _parse_number_line(text: str, number: re.Match, heading_code: str | None) -> tuple[DirectiveRef, tuple[int, int]]:
+def _parse_number_line(number: re.Match, heading_code: str | None) -> DirectiveRef:
+    """The document's own type, number, issuer code and year from its "Số …" line."""
     rest = number.group("rest")
     sym = rx.SYMBOL.search(rest)
-    start = number.start("rest")
-    if sym and sym.start() > 3:
-        sym = None
-    if sym:
-        return symbol_ref(sym, heading_code), (start + sym.start(), start + sym.end())
+    if sym and sym.start() <= 3:
+        return symbol_ref(sym, heading_code)
     # A blank number: "Số: /2025/QĐ-UBND", "Số:      -KH/TU".
     blank = re.match(r"[ .…_]*(?:/[ ]*(?P<year>(?:19|20)\d\d)[ ]*)?[/-][ ]*(?P<code>[A-ZĐ][A-Za-zĐ0-9/-]*)", rest)
     if blank:
@@ -157,11 +143,11 @@ def _parse_number_line(text: str, number: re.Match, heading_code: str | None) ->
         year = int(blank.group("year")) if blank.group("year") else None
         if "/" in code:  # Party style "-KH/TU"
             part, _, issuer = code.partition("/")
-            return DirectiveRef(type=heading_code or tables.symbol_type(part), issuer_code=issuer, year=year), (start, start + len(rest))
+            return DirectiveRef(type=heading_code or tables.symbol_type(part), issuer_code=issuer, year=year)
         head_part, _, tail = code.partition("-")
         typed = tables.symbol_type(head_part, heading_code) if tail else None
-        return DirectiveRef(type=typed or heading_code, issuer_code=tail if typed else code, year=year), (start, start + len(rest))
-    return DirectiveRef(type=heading_code), (start, start + len(rest))
+        return DirectiveRef(type=typed or heading_code, issuer_code=tail if typed else code, year=year)
+    return DirectiveRef(type=heading_code)
 
 
 _INFOBOX = re.compile(r"\|[ ]*-{3,}")

@@ -72,7 +72,6 @@ class Hit:
     ref: DirectiveRef
     tail_end: int = -1
     via_alias: str | None = None
-    issuer_level: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,6 @@
 """The extractor's public entry points: text or files in, :class:`Extraction` out."""
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -9,18 +8,18 @@ from collections.abc import Iterable, Iterator
 from graph.identity import directive_id
 
 from . import document as docmod
+from . import regexes as rx
 from . import tables
 from . import locate
 from .errors import ReadError
 from .find import find_hits, parse_date
 from .models import Citation, DirectiveRef, DocumentInfo, Evidence, Extraction, Hit, Link, Mention
 from .normalize import NormText, normalize
-from .resolve import PLAN_CARRIES_OUT, Sentences, decide_relations, find_issued_links, find_links, group_hits, hit_key, opening_end, sentence_bounds
+from .resolve import PLAN_CARRIES_OUT, Sentences, decide_relations, find_issued_links, find_links, group_hits, hit_key, opening_end
 
 __all__ = ["extract_text", "extract_file", "extract_paths"]
 
 _UNSET = object()
-_DATE_BEFORE = re.compile(r"(?:Ngày|ngày|Hôm nay)[ ]+(\d{1,2})[ ]*[/-][ ]*(\d{1,2})[ ]*[/-][ ]*((?:19|20)\d\d)")
 _REPORT_ISSUER = re.compile(
     r"(?P<issuer>(?:Ban[ ]Thường[ ]vụ|Ban[ ]Chấp[ ]hành|Thường[ ]trực|Ủy[ ]ban[ ]nhân[ ]dân|UBND|HĐND|Đảng[ ]ủy|Huyện[ ]ủy|Tỉnh[ ]ủy|Thành[ ]ủy|Quận[ ]ủy|Thị[ ]ủy|Ban|Bộ|Sở)[^,.;\n]{0,80}?)[ ]+(?:đã[ ]+)?(?:ký[ ]+)?(?:ban[ ]hành|xây[ ]dựng|có|ra)[ ]",
 )
@@ -125,7 +124,7 @@ def _document(structured: str, t: str, hits: list[Hit], header) -> tuple[str, Di
         issuer = _REPORT_ISSUER.search(t, max(lead_start, anchor.start - 160), anchor.start)
         if issuer and not ref.issuer:
             ref = ref.with_(issuer=issuer.group("issuer").strip())
-        _, end = sentence_bounds(t, anchor.end)
+        _, end = Sentences(t).bounds(anchor.end)
         return "report", ref.with_(title=ref.title), anchor, (0, end)
     return "other", DirectiveRef(), None, (0, 0)
 
@@ -172,21 +171,14 @@ def _report_date(t: str, anchor: Hit) -> str | None:
     25/3/2022, Ban Thường vụ … ban hành …"), else the nearest one right before the
     directive that is not inside a parenthesis."""
     start = max(t.rfind("\n", 0, anchor.start), t.rfind(". ", 0, anchor.start)) + 1
-    opening = _DATE_BEFORE.match(t, start + len(t[start:anchor.start]) - len(t[start:anchor.start].lstrip()))
+    opening = rx.DATE_LEAD.match(t, start + len(t[start:anchor.start]) - len(t[start:anchor.start].lstrip()))
     if opening:
-        return parse_date_tuple(opening.groups())
+        return parse_date(opening)
     last = None
-    for m in _DATE_BEFORE.finditer(t, max(start, anchor.start - 120), anchor.start):
+    for m in rx.DATE_LEAD.finditer(t, max(start, anchor.start - 120), anchor.start):
         if t.count("(", m.end(), anchor.start) <= t.count(")", m.end(), anchor.start):
             last = m
-    return parse_date_tuple(last.groups()) if last else None
-
-
-def parse_date_tuple(groups) -> str | None:
-    d, m, y = (int(g) for g in groups)
-    if 1 <= m <= 12 and 1 <= d <= 31:
-        return f"{y:04d}-{m:02d}-{d:02d}"
-    return None
+    return parse_date(last) if last else None
 
 
 _FIRST_CUE = re.compile(r"(?m)^[ \-*]*(?:Thực hiện|Căn cứ|Triển khai|Để|Quán triệt|THỰC HIỆN|CĂN CỨ)")
@@ -198,8 +190,7 @@ def _first_cue(t: str) -> int | None:
 
 
 def _title_case(line: str) -> str:
-    words = line.split()
-    return " ".join(w.capitalize() if i else w.capitalize() for i, w in enumerate(words))
+    return " ".join(w.capitalize() for w in line.split())
 
 
 def _document_place(t: str, ref: DirectiveRef, kind: str, anchor: Hit | None, header):
@@ -310,7 +301,3 @@ def extract_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Extraction | R
             yield extract_file(path)
         except ReadError as err:
             yield err
-
-
-def sha256_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()

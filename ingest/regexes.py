@@ -18,7 +18,7 @@ __all__ = [
     "TYPE_WORD",
     "DATE_AFTER",
     "DATE_ANY",
-    "NUMBER_LIST_BEFORE",
+    "DATE_LEAD",
     "SHORT_FORM",
     "ALIAS",
     "CONGRESS",
@@ -87,16 +87,12 @@ MONTHS = {m: i for i, m in enumerate(
 DATE_AFTER_EN = re.compile(
     r"[ ,]{0,3}dated[ ]+(?P<mon>" + "|".join(MONTHS) + r")[ ]+(?P<d3>\d{1,2}),?[ ]+(?P<y3>(?:19|20)\d\d)", re.IGNORECASE
 )
+# "Ngày 25/3/2022", "ngày 26 tháng 01 năm 2022" (numeric dates of a lead may use '/', '-' or '.').
+DATE_LEAD = re.compile(rf"(?:Ngày|ngày|Hôm nay)[ ]+(?:{_DMY_NUMERIC}|{_DMY_WORDS})")
 # "năm 2025" right after a symbol or a short form.
 YEAR_AFTER = re.compile(rf"[ ,]{{0,2}}năm[ ]+(?P<year>{_YEAR})\b")
-# "(khóa XII)", "khóa XIII", "khoá XI" — a Party term.
-TERM = re.compile(rf"\(?kh[oó]á?[ ]+(?P<term>{ROMAN})\b\)?", re.IGNORECASE)
+# ", khóa XII", " (khóa XIII)", "khoá XI" — a Party term right after an issuer.
 TERM_EXACT = re.compile(rf"[ ,(]{{0,3}}kh(?:óa|oá|oa)[ ]+(?P<term>[IVX]{{1,5}})\b\)?", re.IGNORECASE)
-
-# ---------------------------------------------------------------- lists
-# "Kết luận số 187, 188-KL/TW": numbers listed before a Party symbol.
-NUMBER_LIST_BEFORE = re.compile(rf"(?P<nums>(?:{_NUM}[ ]*(?:,|;|và)[ ]*)+)$")
-
 
 @cache
 def type_word_regex() -> re.Pattern:
@@ -110,8 +106,6 @@ def type_word_regex() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?P<tw>{alternatives})(?!\w)")
 
 
-# After a type word: optional "số", then what follows (used with .match at a position).
-SO = re.compile(r"[ \n]{1,3}(?:số|số:|SỐ)?[ \n]{0,3}", re.IGNORECASE)
 # A short form: "Kết luận 224", "Đề án số 17", "Nghị quyết 35" (no symbol after it).
 SHORT_FORM = re.compile(rf"[ \n]{{1,3}}(?:số[ ]{{1,2}})?(?P<num>{_NUM})(?![\d/.,]\d|[\w/-])", re.IGNORECASE)
 

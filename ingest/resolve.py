@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 
 from .models import DirectiveRef, Hit
 
-__all__ = ["Group", "Sentences", "PLAN_CARRIES_OUT", "find_issued_links", "group_hits", "hit_key", "opening_end", "decide_relations", "find_links", "sentence_bounds"]
+__all__ = ["Group", "Sentences", "PLAN_CARRIES_OUT", "find_issued_links", "group_hits", "hit_key", "opening_end", "decide_relations", "find_links"]
 
 # Words that make a sentence carry out what it names.
-CUES = ("thực hiện", "căn cứ", "triển khai", "cụ thể hóa", "cụ thể hoá", "quán triệt")
 _CUE = re.compile(r"(?<!\w)(thực[ ]hiện|căn[ ]cứ|triển[ ]khai|cụ[ ]thể[ ]h[oó]á?|quán[ ]triệt|trên[ ]cơ[ ]sở|pursuant[ ]to)(?!\w)", re.IGNORECASE)
 # A cue that opens a sentence (after bullets or numbering).
 _CUE_OPENING = re.compile(
@@ -236,23 +235,6 @@ def _symbol_typed_key(key: tuple) -> tuple | None:
     head, _, rest = code.partition("-")
     typed = tables.symbol_type(head)
     return (typed, number, rest, congress) if typed else None
-
-
-def sentence_bounds(text: str, pos: int, *, floor: int = 0) -> tuple[int, int]:
-    """Start and end of the sentence around ``pos`` (lines and '. ' end sentences).
-
-    >>> t = "Mở đầu. Thực hiện Kết luận số 1. Hết"
-    >>> t[slice(*sentence_bounds(t, 12))]
-    'Thực hiện Kết luận số 1.'
-    """
-    start = floor
-    for m in _SENTENCE_END.finditer(text, max(floor, pos - 600), pos):
-        start = m.end()
-    while start < len(text) and text[start] in " \n":
-        start += 1
-    m = _SENTENCE_END.search(text, pos)
-    end = m.end() if m else len(text)
-    return start, end
 
 
 def opening_end(text: str, *, first_cue: int | None = None, limit: int = 8000) -> int:
