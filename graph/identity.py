@@ -23,16 +23,66 @@ An id is ``vn/<jurisdiction>/<issuer>/<type>/<period>/<number>``:
 """
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 
-__all__ = ["directive_id", "slug", "is_central_issuer", "LOCAL_ISSUER_SUFFIXES"]
+__all__ = ["directive_id", "slug", "level_of_code", "is_central_issuer", "central_codes"]
 
-# Issuer codes whose directives belong to a province, district or commune.
-LOCAL_ISSUER_SUFFIXES = ("TU", "HU", "QU", "ĐU", "ĐUK", "UBND", "HĐND", "TX", "THU", "BCĐ")
-_LOCAL_PREFIXES = ("UBND", "HĐND", "S", "BCĐ")
-_CENTRAL_EXACT = {"TW", "CP", "TTG", "QH", "VPCP", "VPTW", "UBTVQH", "CTN", "TANDTC", "VKSNDTC", "NHNN"}
+# What an issuer code alone tells of its level. Central State bodies are a data table
+# (``graph/data/central_codes.csv``); Party codes ending in TW are central; the rest by pattern.
+_PROVINCE_CODES = re.compile(r"^(?:TU|TP|ĐUK|BCSĐ|ĐĐ|.*TU|HĐND|UBND)$")
+_DISTRICT_CODES = re.compile(r"^(?:HU|QU|THU|TXU|.*HU)$")
+_COMMUNE_CODES = re.compile(r"^(?:ĐU|ĐUX|ĐUP)$")
+
+
+@lru_cache(maxsize=1)
+def central_codes() -> frozenset[str]:
+    """Issuer codes of central State bodies, upper case.
+
+    >>> "BTC" in central_codes(), "BPC" in central_codes()
+    (True, False)
+    """
+    text = resources.files("graph").joinpath("data", "central_codes.csv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return frozenset(row["code"].upper() for row in csv.DictReader(lines))
+
+
+@lru_cache(maxsize=4096)
+def level_of_code(code: str | None) -> str | None:
+    """The level an issuer code belongs to, as far as the code alone tells; None when it
+    does not tell ("164/BC-BKTNS": a committee of some council).
+
+    >>> level_of_code("TW"), level_of_code("TU"), level_of_code("HU"), level_of_code("BTGDVTU"), level_of_code("BTC")
+    ('central', 'province', 'district', 'province', 'central')
+    """
+    if not code:
+        return None
+    upper = code.upper().replace("Ð", "Đ")
+    head = re.split(r"[-/]", upper)[0]
+    central = central_codes()
+    if upper.endswith("TW") or re.fullmatch(r"(?:UBTV)?QH\d*", head) or head in central:
+        return "central"
+    if _DISTRICT_CODES.match(head):
+        return "district"
+    if _COMMUNE_CODES.match(head):
+        return "commune"
+    if _PROVINCE_CODES.match(head) or head.startswith("S"):
+        return "province"
+    if head.startswith("B") and len(head) >= 3 and head[1:] in {c[1:] for c in central if c.startswith("B")}:
+        return "central"  # a ministry's code spelled with another first letter of "Bộ"
+    return None
+
+
+def is_central_issuer(issuer_code: str | None) -> bool:
+    """Whether an issuer code names a central body (Party centre, State centre, ministry).
+
+    >>> is_central_issuer("BTGDVTW"), is_central_issuer("TU"), is_central_issuer("QH14")
+    (True, False, True)
+    """
+    return level_of_code(issuer_code) == "central"
 
 
 @lru_cache(maxsize=1 << 16)
@@ -46,29 +96,6 @@ def slug(value: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "_"
-
-
-@lru_cache(maxsize=4096)
-def is_central_issuer(issuer_code: str | None) -> bool:
-    """Whether an issuer code names a central body (Party centre, State centre, ministry).
-
-    >>> is_central_issuer("BTGDVTW"), is_central_issuer("TU"), is_central_issuer("QH14")
-    (True, False, True)
-    """
-    if not issuer_code:
-        return False
-    code = issuer_code.upper().replace("Ð", "Đ")
-    head = code.split("-")[0]
-    if code in _CENTRAL_EXACT or head in _CENTRAL_EXACT or re.fullmatch(r"QH\d*|UBTVQH\d*", head):
-        return True
-    if code.endswith("TW"):
-        return True
-    if any(code.endswith(s) for s in LOCAL_ISSUER_SUFFIXES):
-        return False
-    if head.startswith(_LOCAL_PREFIXES):
-        return False
-    # Ministries: B + initials (BTC, BXD, BGDĐT, BLĐTBXH …)
-    return head.startswith("B") and len(head) >= 2
 
 
 @lru_cache(maxsize=1 << 18)

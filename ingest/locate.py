@@ -11,47 +11,13 @@ the text does not say which old province issued it.
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from . import places, tables
+from graph.identity import level_of_code
+
+from . import places
 from .models import DirectiveRef
 
-__all__ = ["Jurisdiction", "level_of_code", "place_of_lines", "place_of_citation", "apply_place", "place_in_text"]
-
-Jurisdiction = places.Place
-
-_PROVINCE_CODES = re.compile(r"^(?:TU|TP|ĐUK|BCSĐ|ĐĐ|.*TU|HĐND|UBND)$")
-_DISTRICT_CODES = re.compile(r"^(?:HU|QU|THU|TXU|.*HU)$")
-_COMMUNE_CODES = re.compile(r"^(?:ĐU|ĐUX|ĐUP)$")
-
-
-@cache
-def level_of_code(code: str | None) -> str | None:
-    """The level an issuer code belongs to, as far as the code alone tells.
-
-    >>> level_of_code("TW"), level_of_code("TU"), level_of_code("HU"), level_of_code("BTGDVTU")
-    ('central', 'province', 'district', 'province')
-    """
-    if not code:
-        return None
-    upper = code.upper().replace("Ð", "Đ")
-    parts = re.split(r"[-/]", upper)
-    head = parts[0]
-    if upper.endswith("TW") or re.fullmatch(r"(?:UBTV)?QH\d*", head):
-        return "central"
-    if head in tables.central_codes() or (len(parts) > 1 and all(p in tables.central_codes() or p.startswith("B") for p in parts[:1])
-                                          and head in tables.central_codes()):
-        return "central"
-    if _DISTRICT_CODES.match(head):
-        return "district"
-    if _COMMUNE_CODES.match(head):
-        return "commune"
-    if _PROVINCE_CODES.match(head) or head.startswith("S"):
-        return "province"
-    if head.startswith("B") and len(head) >= 3 and head[1:] in {c[1:] for c in tables.central_codes() if c.startswith("B")}:
-        return "central"
-    return None
-
+__all__ = ["level_of_code", "place_of_lines", "place_of_citation", "apply_place", "place_in_text"]
 
 def place_of_lines(lines: list[str], *, on=None) -> places.Place | None:
     """The most specific place named by issuing-body lines, read top-down. A name that

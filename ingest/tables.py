@@ -5,7 +5,7 @@ import csv
 from functools import cache
 from importlib import resources
 
-__all__ = ["type_words", "type_of_word", "symbol_type", "issuer_phrases", "issuer_code_of", "central_codes", "aliases"]
+__all__ = ["type_words", "type_of_word", "symbol_type", "issuer_phrases", "issuer_code_of", "aliases"]
 
 
 def _rows(name: str) -> list[dict]:
@@ -88,13 +88,3 @@ def issuer_code_of(phrase: str) -> tuple[str, str] | None:
         if words in low:
             return code, level
     return None
-
-
-@cache
-def central_codes() -> frozenset[str]:
-    """Issuer codes of central State bodies, upper case (``data/central_codes.csv``).
-
-    >>> "BTC" in central_codes(), "BPC" in central_codes()
-    (True, False)
-    """
-    return frozenset(r["code"].upper() for r in _rows("central_codes.csv"))
