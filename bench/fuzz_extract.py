@@ -29,7 +29,6 @@ Deterministic: input ``i`` uses ``random.Random(f"{seed}:{i}")``, so
 from __future__ import annotations
 
 import argparse
-import csv
 import random
 import sys
 import time
@@ -37,7 +36,6 @@ import traceback
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 from ingest import extract_text  # noqa: E402
 from ingest.errors import ReadError  # noqa: E402
+from ingest.legacy import encode_legacy  # noqa: E402
 from ingest.read import read_bytes  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -74,30 +73,9 @@ def load_texts(folder: Path) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------------------
 
 
-def legacy_table(encoding: str) -> dict[str, str]:
-    """Unicode letter → legacy sequence (as Latin-1/cp1252 characters)."""
-    text = resources.files("ingest").joinpath("data/legacy_vn.csv").read_text(encoding="utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
-    return {
-        r["unicode"]: "".join(chr(int(cp, 16)) for cp in r["legacy_hex"].split())
-        for r in rows
-        if r["encoding"] == encoding
-    }
-
-
-_TABLES: dict[str, dict[str, str]] = {}
-
-
 def to_legacy_bytes(text: str, encoding: str) -> bytes:
     """``text`` typed in a legacy font and saved as 8-bit bytes (unencodable characters as '?')."""
-    table = _TABLES.setdefault(encoding, legacy_table(encoding))
-    out = bytearray()
-    for c in unicodedata.normalize("NFC", text):
-        if c not in table and encoding == "tcvn3" and c.isupper() and c.lower() in table:
-            c = c.lower()  # TCVN3 has no toned capitals: the capital fonts reuse the lowercase codes
-        for ch in table.get(c, c):
-            out += _byte(ch)
-    return bytes(out)
+    return b"".join(_byte(ch) for ch in encode_legacy(text, encoding))
 
 
 def _byte(ch: str) -> bytes:

@@ -19,7 +19,9 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["LEGACY_ENCODINGS", "detect_legacy", "convert_legacy", "legacy_share", "vietnamese_score"]
+__all__ = [
+    "LEGACY_ENCODINGS", "detect_legacy", "convert_legacy", "encode_legacy", "legacy_table", "legacy_share", "vietnamese_score",
+]
 
 LEGACY_ENCODINGS = ("tcvn3", "vni")
 
@@ -154,6 +156,42 @@ def convert_legacy(text: str, encoding: str) -> str:
         line if _UNICODE_VIET_LETTER.search(line) else _convert_all(line, encoding)
         for line in _LINE.findall(text)
     )
+
+
+def legacy_table(encoding: str) -> dict[str, str]:
+    """Unicode letter → its legacy sequence (as Latin-1/cp1252 characters): the table of
+    :func:`convert_legacy` read backwards.
+
+    >>> legacy_table("vni")["ị"]
+    'ò'
+    """
+    if encoding not in LEGACY_ENCODINGS:
+        raise ValueError(f"unknown legacy encoding {encoding!r}; allowed: {', '.join(LEGACY_ENCODINGS)}")
+    return dict(_reverse(encoding))
+
+
+@lru_cache(maxsize=None)
+def _reverse(encoding: str) -> tuple[tuple[str, str], ...]:
+    return tuple({letter: legacy for legacy, letter in _table(encoding).items()}.items())
+
+
+def encode_legacy(text: str, encoding: str) -> str:
+    """``text`` as it looks when typed in a legacy font and read as Latin-1/cp1252: the
+    inverse of :func:`convert_legacy`, to make test inputs. TCVN3 has no toned capitals
+    (its capital fonts reuse the lowercase codes), so those come out lowercase.
+
+    >>> encode_legacy("Nghị quyết", "vni")
+    'Nghò quyeát'
+    >>> convert_legacy(encode_legacy("Nghị quyết số 35", "tcvn3"), "tcvn3")
+    'Nghị quyết số 35'
+    """
+    table = legacy_table(encoding)
+    out = []
+    for c in unicodedata.normalize("NFC", text):
+        if c not in table and encoding == "tcvn3" and c.isupper() and c.lower() in table:
+            c = c.lower()
+        out.append(table.get(c, c))
+    return "".join(out)
 
 
 def legacy_share(text: str) -> float:

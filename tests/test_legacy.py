@@ -1,42 +1,21 @@
 """ingest.legacy: TCVN3 / VNI detection and conversion.
 
 Legacy text is made here by encoding our own Vietnamese sentences with the
-table of ``ingest/data/legacy_vn.csv`` in reverse (``to_legacy``).
+table of ``ingest/data/legacy_vn.csv`` in reverse (``ingest.legacy.encode_legacy``).
 """
 from __future__ import annotations
 
-import csv
 import unicodedata
-from importlib import resources
 
 import pytest
 
-from ingest.legacy import convert_legacy, detect_legacy, legacy_share, vietnamese_score
+from ingest.legacy import convert_legacy, detect_legacy, encode_legacy, legacy_share, legacy_table, vietnamese_score
 
 PARAGRAPH = (
     "Thực hiện Nghị quyết số 12-NQ/TU ngày 5 tháng 3 năm 2021 của Ban Thường vụ Tỉnh ủy về "
     "đẩy mạnh chuyển đổi số, Đảng ủy xã xây dựng kế hoạch triển khai với những nội dung sau đây: "
     "tăng cường sự lãnh đạo của cấp ủy, nâng cao nhận thức của cán bộ, đảng viên và nhân dân."
 )
-
-
-def legacy_table(encoding: str) -> dict[str, str]:
-    """Unicode letter → legacy sequence, the CSV read in reverse."""
-    text = resources.files("ingest").joinpath("data/legacy_vn.csv").read_text(encoding="utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
-    return {
-        r["unicode"]: "".join(chr(int(cp, 16)) for cp in r["legacy_hex"].split())
-        for r in rows
-        if r["encoding"] == encoding
-    }
-
-
-def to_legacy(text: str, encoding: str) -> str:
-    """``text`` as it looks when typed in a legacy font and read as Latin-1."""
-    table = legacy_table(encoding)
-    if encoding == "tcvn3":  # TCVN3 has no toned capitals: the capital fonts reuse the lowercase codes
-        text = "".join(c if c in table or not c.isupper() else c.lower() if c.lower() in table else c for c in text)
-    return "".join(table.get(c, c) for c in unicodedata.normalize("NFC", text))
 
 
 def vietnamese_letters() -> set[str]:
@@ -62,10 +41,10 @@ def test_every_table_entry_converts_back(encoding):
 
 # (case, text, expected detection); one line per case.
 DETECT_CASES = [
-    ("tcvn3 paragraph", to_legacy(PARAGRAPH, "tcvn3"), "tcvn3"),
-    ("vni paragraph", to_legacy(PARAGRAPH, "vni"), "vni"),
-    ("tcvn3 short title", to_legacy("Kế hoạch thực hiện Nghị quyết của Tỉnh ủy", "tcvn3"), "tcvn3"),
-    ("vni short title", to_legacy("Kế hoạch thực hiện Nghị quyết của Tỉnh ủy", "vni"), "vni"),
+    ("tcvn3 paragraph", encode_legacy(PARAGRAPH, "tcvn3"), "tcvn3"),
+    ("vni paragraph", encode_legacy(PARAGRAPH, "vni"), "vni"),
+    ("tcvn3 short title", encode_legacy("Kế hoạch thực hiện Nghị quyết của Tỉnh ủy", "tcvn3"), "tcvn3"),
+    ("vni short title", encode_legacy("Kế hoạch thực hiện Nghị quyết của Tỉnh ủy", "vni"), "vni"),
     ("unicode paragraph", PARAGRAPH, None),
     ("unicode decomposed (NFD)", unicodedata.normalize("NFD", PARAGRAPH), None),
     ("ascii only", "Ke hoach so 12-KH/TU ngay 5/3/2021", None),
@@ -83,12 +62,12 @@ def test_detect_legacy(case, text, expected):
 @pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
 def test_convert_paragraph_round_trip(encoding):
     expected = PARAGRAPH if encoding == "vni" else _tcvn3_visible(PARAGRAPH)
-    assert convert_legacy(to_legacy(PARAGRAPH, encoding), encoding) == expected
+    assert convert_legacy(encode_legacy(PARAGRAPH, encoding), encoding) == expected
 
 
 def test_convert_leaves_unicode_lines_alone():
     """A portal page with a Unicode menu line and a legacy (VNI) body line."""
-    text = "Trang chủ | Giới thiệu | Tin tức\n" + to_legacy(PARAGRAPH, "vni") + "\n"
+    text = "Trang chủ | Giới thiệu | Tin tức\n" + encode_legacy(PARAGRAPH, "vni") + "\n"
     assert convert_legacy(text, "vni") == "Trang chủ | Giới thiệu | Tin tức\n" + PARAGRAPH + "\n"
 
 
@@ -101,7 +80,7 @@ def test_convert_unknown_encoding_names_the_allowed_ones():
     "text,low,high",
     [
         (PARAGRAPH, 0.95, 1.0),
-        (to_legacy(PARAGRAPH, "tcvn3"), 0.0, 0.7),
+        (encode_legacy(PARAGRAPH, "tcvn3"), 0.0, 0.7),
         ("", 0.0, 0.0),
     ],
 )
@@ -110,8 +89,8 @@ def test_vietnamese_score(text, low, high):
 
 
 def test_legacy_share_high_for_mojibake_low_for_unicode():
-    assert legacy_share(to_legacy(PARAGRAPH, "tcvn3")) > 0.3
-    assert legacy_share(to_legacy(PARAGRAPH, "vni")) > 0.3
+    assert legacy_share(encode_legacy(PARAGRAPH, "tcvn3")) > 0.3
+    assert legacy_share(encode_legacy(PARAGRAPH, "vni")) > 0.3
     assert legacy_share(PARAGRAPH) == 0.0
 
 

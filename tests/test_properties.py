@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from ingest import extract_text
+from ingest.legacy import encode_legacy
 from ingest.normalize import normalize
 
 # Characters that stress the normaliser and the patterns.
@@ -187,17 +188,8 @@ def test_run_order_does_not_matter(docs: list[str]) -> None:
 
 
 def _vni_bytes(text: str) -> bytes:
-    """``text`` typed in the VNI font and saved as 8-bit bytes (the reader's table read backwards)."""
-    import csv
-    from importlib import resources
-
-    rows = resources.files("ingest").joinpath("data/legacy_vn.csv").read_text(encoding="utf-8")
-    table = {
-        r["unicode"]: "".join(chr(int(cp, 16)) for cp in r["legacy_hex"].split())
-        for r in csv.DictReader(line for line in rows.splitlines() if line and not line.startswith("#"))
-        if r["encoding"] == "vni"
-    }
-    return "".join(table.get(c, c) for c in unicodedata.normalize("NFC", text)).encode("latin-1")
+    """``text`` typed in the VNI font and saved as 8-bit bytes."""
+    return encode_legacy(text, "vni").encode("latin-1")
 
 
 _BILINGUAL = "\n".join([

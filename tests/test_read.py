@@ -1,7 +1,7 @@
 """ingest.read: files → RawText, and boilerplate_spans.
 
 Every input is made here from our own sentences: encodings through Python's
-codecs (and the legacy tables reversed, see test_legacy.to_legacy), docx with
+codecs (and the legacy tables reversed, see ingest.legacy.encode_legacy), docx with
 python-docx, PDFs by hand.
 """
 from __future__ import annotations
@@ -16,7 +16,8 @@ import pytest
 
 from ingest.errors import ReadError
 from ingest.read import SUPPORTED_SUFFIXES, boilerplate_spans, iter_paths, read_bytes, read_file
-from tests.test_legacy import PARAGRAPH, to_legacy, vietnamese_letters
+from ingest.legacy import encode_legacy
+from tests.test_legacy import PARAGRAPH, vietnamese_letters
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -73,10 +74,10 @@ ENCODING_CASES = [
     ("utf-16 BE with BOM", codecs.BOM_UTF16_BE + PARAGRAPH.encode("utf-16-be"), PARAGRAPH, "utf-16-be"),
     ("cp1258 decomposed tones", cp1258_bytes(PARAGRAPH), PARAGRAPH, "cp1258"),
     ("cp1258 short title", cp1258_bytes(TITLE), TITLE, "cp1258"),
-    ("tcvn3 bytes", to_legacy(PARAGRAPH, "tcvn3").encode("latin-1"), PARAGRAPH, "cp1252+tcvn3"),
-    ("vni bytes", to_legacy(PARAGRAPH, "vni").encode("latin-1"), PARAGRAPH, "cp1252+vni"),
-    ("tcvn3 mojibake saved as utf-8", to_legacy(PARAGRAPH, "tcvn3").encode("utf-8"), PARAGRAPH, "utf-8+tcvn3"),
-    ("vni mojibake saved as utf-8", to_legacy(PARAGRAPH, "vni").encode("utf-8"), PARAGRAPH, "utf-8+vni"),
+    ("tcvn3 bytes", encode_legacy(PARAGRAPH, "tcvn3").encode("latin-1"), PARAGRAPH, "cp1252+tcvn3"),
+    ("vni bytes", encode_legacy(PARAGRAPH, "vni").encode("latin-1"), PARAGRAPH, "cp1252+vni"),
+    ("tcvn3 mojibake saved as utf-8", encode_legacy(PARAGRAPH, "tcvn3").encode("utf-8"), PARAGRAPH, "utf-8+tcvn3"),
+    ("vni mojibake saved as utf-8", encode_legacy(PARAGRAPH, "vni").encode("utf-8"), PARAGRAPH, "utf-8+vni"),
     ("double-encoded utf-8", double_utf8(PARAGRAPH).encode(), PARAGRAPH, "utf-8+double-utf-8-repaired"),
     ("XÃ before an ellipsis is no mojibake", ("ỦY BAN NHÂN DÂN\nXÃ…..\n" * 3 + PARAGRAPH).encode(), ("ỦY BAN NHÂN DÂN\nXÃ…..\n" * 3 + PARAGRAPH), "utf-8"),
     ("utf-8, one broken byte", PARAGRAPH.encode("utf-8")[:-3] + b"\xff" + PARAGRAPH.encode()[-2:], None, "utf-8+replace"),
@@ -192,9 +193,9 @@ HTML_ENCODINGS = [
     ("windows-1258", cp1258_bytes, "cp1258"),
     # a UTF-8 portal showing an article typed in .VnTime: its paragraphs are TCVN3 mojibake, where
     # "ư" is the soft hyphen U+00AD that HTML parsers drop (so conversion happens before extraction)
-    ("utf-8", lambda s: s.replace(BODY_1, to_legacy(BODY_1, "tcvn3")).replace(BODY_2, to_legacy(BODY_2, "tcvn3")).encode(), "utf-8+tcvn3"),
+    ("utf-8", lambda s: s.replace(BODY_1, encode_legacy(BODY_1, "tcvn3")).replace(BODY_2, encode_legacy(BODY_2, "tcvn3")).encode(), "utf-8+tcvn3"),
     # the same typed in VNI-Times
-    ("utf-8", lambda s: s.replace(BODY_1, to_legacy(BODY_1, "vni")).replace(BODY_2, to_legacy(BODY_2, "vni")).encode(), "utf-8+vni"),
+    ("utf-8", lambda s: s.replace(BODY_1, encode_legacy(BODY_1, "vni")).replace(BODY_2, encode_legacy(BODY_2, "vni")).encode(), "utf-8+vni"),
 ]
 
 
