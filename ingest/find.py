@@ -332,8 +332,6 @@ def _symbol_fields(m: re.Match, word_code: str | None) -> tuple:
         split = _FIRST_SEP.match(code)
         head, rest = (split.group(1), split.group(2)) if split else (code, "")
         typed = tables.symbol_type(head, word_code) if rest else None
-        if head == "VBHN":  # a consolidated text reprints its source's heading: the symbol decides
-            typed = "VBHN"
         if typed and not generic:
             type_code, issuer_code = typed, rest
         elif not rest and tables.symbol_type(head, word_code):  # "Sắc lệnh số 261/SL": no issuer part

@@ -49,14 +49,14 @@ def symbol_type(part: str, word_code: str | None = None) -> str | None:
     """The type code of a symbol's type part, or None when it is not a type part or the
     text's type word says otherwise.
 
-    >>> symbol_type("QĐ", "QĐi"), symbol_type("CT", "CV"), symbol_type("TTLT")
-    ('QĐi', None, 'TT')
+    >>> symbol_type("QĐ", "QĐi"), symbol_type("CT", "CV"), symbol_type("TTLT"), symbol_type("VBHN", "TT")
+    ('QĐi', None, 'TT', 'VBHN')
     """
     found = _symbol_types().get(part.upper())
     if found is None:
         return None
     code, compatible = found
-    if word_code is None:
+    if word_code is None or "*" in compatible:
         return code
     return word_code if word_code in compatible else None
 

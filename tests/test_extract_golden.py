@@ -50,6 +50,8 @@ FORMS = [
     ("văn bản số 87/TB-VPCP thông báo", ("TB", "87", "VPCP", None, None)),
     # year given in words
     ("Nghị quyết 68-NQ/TW năm 2025 của Bộ Chính trị", ("NQ", "68", "TW", None, 2025)),
+    # a consolidated text: the symbol's type decides over the reprinted heading word
+    ("Thông tư số 09/VBHN-BCT ngày 1/2/2025", ("VBHN", "09", "BCT", "2025-02-01", 2025)),
     # a dash for the first slash
     ("Nghị quyết 19-2017/NQ-CP của Chính phủ", ("NQ", "19", "CP", None, 2017)),
 ]
