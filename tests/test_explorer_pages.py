@@ -160,8 +160,13 @@ def test_directive_page_without_id_offers_a_picker(app):
     assert at.query_params["id"] == HU102
 
 
-def test_directive_page_unknown_id(app):
-    at = app("directive", id="vn/national/tw/nq/1900/1")
+@pytest.mark.parametrize("page,title", [
+    ("directive", "Văn bản"), ("cascade", "Cây thực hiện"), ("chain", "Chuỗi thực hiện"), ("coverage", "Độ phủ"),
+])
+def test_pages_name_an_unknown_id(app, page, title):
+    at = app(page, id="vn/national/tw/nq/1900/1")
+    assert not at.exception
+    assert at.title[0].value == title
     assert at.error and "Không có văn bản" in at.error[0].value
 
 

@@ -6,6 +6,7 @@ arguments, so a re-ingested store is never shown stale. Nothing here runs at imp
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -187,6 +188,19 @@ def require_id(sess: Session, *, key: str) -> str | None:
     if id:
         set_param("id", id)
     return id
+
+
+def page_subject(sess: Session, *, key: str, title: str, load: Callable[[str], Any]) -> tuple[str, Any] | None:
+    """The directive a page is about and what ``load`` returns for it, or None after
+    drawing the page's bare title (nothing chosen yet) or an error (no such directive)."""
+    id = require_id(sess, key=key)
+    found = load(id) if id else None
+    if found is None:
+        st.title(title)
+        if id:
+            st.error(f"Không có văn bản nào với mã định danh `{id}`.")
+        return None
+    return id, found
 
 
 def source_css() -> None:

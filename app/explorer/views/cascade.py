@@ -13,15 +13,10 @@ MAX_NODES = 200
 
 def render() -> None:
     sess = state.session()
-    id = state.require_id(sess, key="cascade-pick")
-    if not id:
-        st.title("Cây thực hiện")
+    subject = state.page_subject(sess, key="cascade-pick", title="Cây thực hiện", load=sess.directive)
+    if subject is None:
         return
-    detail = sess.directive(id)
-    if detail is None:
-        st.title("Cây thực hiện")
-        st.error(f"Không có văn bản nào với mã định danh `{id}`.")
-        return
+    id, detail = subject
     root = detail.row
     st.title(f"Cây thực hiện {root.label}")
     st.caption(f"{type_label(root.type)} · {shape.jurisdiction(root)} · {shape.date_vi(root)}")

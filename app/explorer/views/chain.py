@@ -9,15 +9,10 @@ from app.explorer.labels import level_label, type_label
 
 def render() -> None:
     sess = state.session()
-    id = state.require_id(sess, key="chain-pick")
-    if not id:
-        st.title("Chuỗi thực hiện")
+    subject = state.page_subject(sess, key="chain-pick", title="Chuỗi thực hiện", load=sess.directive)
+    if subject is None:
         return
-    detail = sess.directive(id)
-    if detail is None:
-        st.title("Chuỗi thực hiện")
-        st.error(f"Không có văn bản nào với mã định danh `{id}`.")
-        return
+    id, detail = subject
     row = detail.row
     st.title(f"Chuỗi thực hiện {row.label}")
     st.caption(f"{type_label(row.type)} · {level_label(row.level)} · {shape.jurisdiction(row)}")

@@ -12,15 +12,10 @@ from app.explorer.views._common import column_config
 
 def render() -> None:
     sess = state.session()
-    id = state.require_id(sess, key="coverage-pick")
-    if not id:
-        st.title("Độ phủ")
+    subject = state.page_subject(sess, key="coverage-pick", title="Độ phủ", load=sess.coverage)
+    if subject is None:
         return
-    cov = sess.coverage(id)
-    if cov is None:
-        st.title("Độ phủ")
-        st.error(f"Không có văn bản nào với mã định danh `{id}`.")
-        return
+    id, cov = subject
     row = cov.directive
     st.title(f"Độ phủ {row.label}")
     era = "63 tỉnh/thành, trước 1/7/2025" if cov.era == "old" else "34 tỉnh/thành, từ 1/7/2025"

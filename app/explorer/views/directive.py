@@ -20,15 +20,10 @@ SECTIONS = (
 
 def render() -> None:
     sess = state.session()
-    id = state.require_id(sess, key="directive-pick")
-    if not id:
-        st.title("Văn bản")
+    subject = state.page_subject(sess, key="directive-pick", title="Văn bản", load=sess.directive)
+    if subject is None:
         return
-    detail = sess.directive(id)
-    if detail is None:
-        st.title("Văn bản")
-        st.error(f"Không có văn bản nào với mã định danh `{id}`.")
-        return
+    id, detail = subject
     row = detail.row
     state.source_css()
     st.title(f"{type_label(row.type)} {row.label}".strip())
