@@ -42,12 +42,17 @@ _COMMUNE_CODES = re.compile(r"^(?:ĐU|ĐUX|ĐUP)$")
 def central_codes() -> frozenset[str]:
     """Issuer codes of central State bodies, upper case.
 
-    >>> "BTC" in central_codes(), "BPC" in central_codes()
-    (True, False)
+    >>> "BTC" in central_codes(), "BPC" in central_codes(), "BGDDT" in central_codes()
+    (True, False, True)
     """
     text = resources.files("graph").joinpath("data", "central_codes.csv").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return frozenset(row["code"].upper() for row in csv.DictReader(lines))
+    return frozenset(_ascii_d(row["code"].upper()) for row in csv.DictReader(lines))
+
+
+def _ascii_d(code: str) -> str:
+    """Codes are compared with Đ read as D: symbols are often typed without it ("TT-BGDDT")."""
+    return code.replace("Đ", "D")
 
 
 @lru_cache(maxsize=4096)
@@ -55,15 +60,15 @@ def level_of_code(code: str | None) -> str | None:
     """The level an issuer code belongs to, as far as the code alone tells; None when it
     does not tell ("164/BC-BKTNS": a committee of some council).
 
-    >>> level_of_code("TW"), level_of_code("TU"), level_of_code("HU"), level_of_code("BTGDVTU"), level_of_code("BTC")
+    >>> level_of_code("TW"), level_of_code("TU"), level_of_code("HU"), level_of_code("BTGDVTU"), level_of_code("BGD&ĐT")
     ('central', 'province', 'district', 'province', 'central')
     """
     if not code:
         return None
     upper = code.upper().replace("Ð", "Đ")
-    head = re.split(r"[-/]", upper)[0]
+    head = re.split(r"[-/]", upper)[0].replace("&", "")  # "BGD&ĐT" is BGDĐT
     central = central_codes()
-    if upper.endswith("TW") or re.fullmatch(r"(?:UBTV)?QH\d*", head) or head in central:
+    if upper.endswith("TW") or head.endswith("TW") or re.fullmatch(r"(?:UBTV)?QH\d*", head) or _ascii_d(head) in central:
         return "central"
     if _DISTRICT_CODES.match(head):
         return "district"
@@ -71,7 +76,7 @@ def level_of_code(code: str | None) -> str | None:
         return "commune"
     if _PROVINCE_CODES.match(head) or head.startswith("S"):
         return "province"
-    if head.startswith("B") and len(head) >= 3 and head[1:] in {c[1:] for c in central if c.startswith("B")}:
+    if head.startswith("B") and len(head) >= 3 and _ascii_d(head[1:]) in {c[1:] for c in central if c.startswith("B")}:
         return "central"  # a ministry's code spelled with another first letter of "Bộ"
     return None
 

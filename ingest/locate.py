@@ -17,7 +17,7 @@ from graph.identity import level_of_code
 from . import places
 from .models import DirectiveRef
 
-__all__ = ["level_of_code", "place_of_lines", "place_of_citation", "apply_place", "place_in_text"]
+__all__ = ["level_of_code", "place_of_document", "issuer_fits_code", "place_of_lines", "place_of_citation", "apply_place", "place_in_text"]
 
 def place_of_lines(lines: list[str], *, on=None) -> places.Place | None:
     """The most specific place named by issuing-body lines, read top-down. A name that
@@ -81,7 +81,7 @@ def _inside(inner: places.Place, outer: places.Place) -> bool:
 
 
 def _rank(place: places.Place) -> int:
-    return 2 if place.commune else 1 if place.district else 0
+    return places.PLACE_LEVELS.index(place.level)
 
 
 def place_in_text(text: str, *, level: str | None, on=None, within: str | None = None) -> places.Place | None:
@@ -166,3 +166,57 @@ def apply_place(ref: DirectiveRef, place: places.Place | None, level: str | None
         return ref.with_(level=level if level == "central" else ref.level)
     lvl = "commune" if place.commune else "district" if place.district else "province"
     return ref.with_(province=place.province, district=place.district, commune=place.commune, level=lvl)
+
+
+def issuer_fits_code(issuer: str, code: str | None) -> bool:
+    """Whether an issuer phrase can be the issuer of a code: a central code with a local
+    phrase ("35-NQ/TW của Tỉnh ủy") names another directive's issuer.
+
+    >>> issuer_fits_code("Tỉnh ủy", "TW"), issuer_fits_code("Bộ Chính trị", "TW")
+    (False, True)
+    """
+    return not (level_of_code(code) == "central" and _issuer_level(issuer) not in (None, "central"))
+
+
+def place_of_document(text: str, ref: DirectiveRef, *, header, lead_end: int) -> places.Place | None:
+    """The jurisdiction of an original (its issuing-body lines, refined by its place line)
+    or of a reported directive (its issuer, else the one place the lead names)."""
+    level = level_of_code(ref.issuer_code)
+    if level == "central":
+        return None
+    on = ref.date or (f"{ref.year}-06-30" if ref.year else None)
+    if header is not None:
+        lines = list(header.body_lines)
+        place = place_of_lines(lines, on=on)
+        if place is None and not _LOCAL_BODY.search(" ".join(lines)) and level is None:
+            return None  # a ministry's or agency's place line names its seat, not a jurisdiction
+        if header.place:
+            named = places.resolve(header.place, on=on, within=place.province if place else None)
+            if named is not None and (place is None or (named.province == place.province and _rank(named) > _rank(place))):
+                place = named
+        return place
+    if ref.issuer:
+        found = places.province_of_issuer(ref.issuer, on=on)
+        if found is not None:
+            return found
+    lead = text[:lead_end]
+    province = place_in_text(lead, level="province", on=on)
+    if level == "district" or (ref.issuer and "huyện" in ref.issuer.lower()):
+        district = place_in_text(lead, level="district", on=on, within=province) or _bare_place(lead, "district", on, province)
+        if district:
+            return district
+    return places.Place(province.province) if province else None
+
+
+_LOCAL_BODY = re.compile(r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|[ỦU]Y\b|ĐẢNG BỘ|SỞ ", re.IGNORECASE)
+_CAPITALISED = re.compile(r"(?<!\w)[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:[ ][A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,2}")
+
+
+def _bare_place(text: str, level: str, on, province) -> places.Place | None:
+    """A place named without its unit word ("Tuy Phong: triển khai …"), when unique."""
+    found = set()
+    for m in _CAPITALISED.finditer(text[:600]):
+        place = places.resolve(m.group(0), on=on, level=level, within=province.province if province else None)
+        if place is not None:
+            found.add(place)
+    return found.pop() if len(found) == 1 else None

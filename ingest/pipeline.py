@@ -45,7 +45,8 @@ def extract_text(text: str, *, source: str = "<text>", path: str = "", sha256: s
     own_symbol = doc_ref.symbol if doc_ref.number else None
     groups = group_hits([h for h in hits if h is not anchor and (own_symbol is None or h.ref.symbol != own_symbol)],
                         exclude=own)
-    doc_place = _document_place(t, doc_ref, kind, anchor, header)
+    doc_place = (locate.place_of_document(t, doc_ref, header=header, lead_end=(anchor.end if anchor else 0) + 400)
+                 if kind != "other" else None)
     doc_ref = locate.apply_place(doc_ref, doc_place, locate.level_of_code(doc_ref.issuer_code))
     if doc_ref.level is None and kind != "other":
         doc_ref = doc_ref.with_(level=locate.level_of_code(doc_ref.issuer_code))
@@ -193,60 +194,6 @@ def _title_case(line: str) -> str:
     return " ".join(w.capitalize() for w in line.split())
 
 
-def _document_place(t: str, ref: DirectiveRef, kind: str, anchor: Hit | None, header):
-    if kind == "other":
-        return None
-    level = locate.level_of_code(ref.issuer_code)
-    if level == "central":
-        return None
-    on = ref.date or (f"{ref.year}-06-30" if ref.year else None)
-    head = t[: docmod.HEAD_CHARS]
-    if kind == "original":
-        lines = list(header.body_lines) if header else []
-        place = locate.place_of_lines(lines, on=on)
-        if place is None and not _LOCAL_BODY.search(" ".join(lines)) and level is None:
-            return None  # a ministry's or agency's place line names its seat, not a jurisdiction
-        if header and header.place:
-            within = place.province if place else None
-            named = locate.places.resolve(header.place, on=on, within=within)
-            if named is not None and (place is None or (named.province == place.province and locate._rank(named) > locate._rank(place))):
-                if place is None or named.district or named.commune:
-                    place = named if place is None or named.province == place.province else place
-        return place
-    # A report: the issuer named in the text, else the one place its lead names.
-    if ref.issuer:
-        found = locate.places.province_of_issuer(ref.issuer, on=on)
-        if found is not None:
-            return found
-    lead_end = min(len(t), (anchor.end if anchor else 0) + 400)
-    lead = t[:lead_end]
-    province = locate.place_in_text(lead, level="province", on=on)
-    if level == "district" or (ref.issuer and "huyện" in ref.issuer.lower()):
-        district = locate.place_in_text(lead, level="district", on=on, within=province)
-        if district:
-            return district
-        district = _bare_place(lead, "district", on, province)
-        if district:
-            return district
-    if province:
-        return locate.places.Place(province.province)
-    return None
-
-
-_LOCAL_BODY = re.compile(r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|[ỦU]Y\b|ĐẢNG BỘ|SỞ ", re.IGNORECASE)
-_CAPITALISED = re.compile(r"(?<!\w)[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:[ ][A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,2}")
-
-
-def _bare_place(text: str, level: str, on, province):
-    """A place named without its unit word ("Tuy Phong: triển khai …"), when unique."""
-    found = set()
-    for m in _CAPITALISED.finditer(text[:600]):
-        place = locate.places.resolve(m.group(0), on=on, level=level, within=province.province if province else None)
-        if place is not None:
-            found.add(place)
-    return found.pop() if len(found) == 1 else None
-
-
 def _merge(hits: list[Hit], key: tuple | None = None) -> DirectiveRef:
     """One reference from all mentions: the first value of each field wins; full
     mentions before short ones, and mentions spelled like the group's key first."""
@@ -262,7 +209,7 @@ def _merge(hits: list[Hit], key: tuple | None = None) -> DirectiveRef:
             merged = merged.with_(**updates)
     if merged.year is None and merged.date:
         merged = merged.with_(year=int(merged.date[:4]))
-    if merged.issuer and locate.level_of_code(merged.issuer_code) == "central" and locate._issuer_level(merged.issuer) not in (None, "central"):
+    if merged.issuer and not locate.issuer_fits_code(merged.issuer, merged.issuer_code):
         merged = merged.with_(issuer=None)  # "… 35-NQ/TW của Tỉnh ủy" names the plan's issuer, not the resolution's
     return merged
 
