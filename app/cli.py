@@ -14,17 +14,11 @@ def cli() -> None:
 
 
 def _register() -> None:
-    """Attach the commands of each command module that exists."""
-    import importlib
+    """Attach the commands of each command module."""
+    from app import cli_extract, cli_graph, cli_serve
 
-    for name in ("app.cli_extract", "app.cli_graph", "app.cli_serve"):
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as err:
-            if err.name != name:
-                raise
-            continue
-        for command in getattr(module, "COMMANDS", ()):
+    for module in (cli_extract, cli_graph, cli_serve):
+        for command in module.COMMANDS:
             cli.add_command(command)
 
 
