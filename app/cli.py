@@ -15,7 +15,7 @@ def cli() -> None:
 
 def _register() -> None:
     """Attach the commands of each command module."""
-    from app import cli_extract, cli_graph, cli_serve
+    from vbgraph.app import cli_extract, cli_graph, cli_serve
 
     for module in (cli_extract, cli_graph, cli_serve):
         for command in module.COMMANDS:

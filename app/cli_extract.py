@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from ingest import extract_paths
-from ingest.errors import ReadError
+from vbgraph.ingest import extract_paths
+from vbgraph.ingest.errors import ReadError
 
 __all__ = ["COMMANDS", "extract"]
 

@@ -17,13 +17,13 @@ FORMATS = ("table", "csv", "json")
 
 
 def _config(ctx_opts: dict[str, Any]):
-    from app.config import load_config
+    from vbgraph.app.config import load_config
 
     return load_config(**{k: v for k, v in ctx_opts.items() if v is not None})
 
 
 def _backend(store: str | None, backend: str | None, *, write: bool = False):
-    import graph
+    from vbgraph import graph
 
     cfg = _config({"store": store, "backend": backend})
     try:
@@ -33,8 +33,8 @@ def _backend(store: str | None, backend: str | None, *, write: bool = False):
 
 
 def _resolve(backend, query: str):
-    from graph import queries
-    from graph.errors import GraphError
+    from vbgraph.graph import queries
+    from vbgraph.graph.errors import GraphError
 
     try:
         return queries.resolve(backend, query)
@@ -89,9 +89,9 @@ def _fmt_opt(f):
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def ingest_cmd(paths: tuple[str, ...], store: str | None, quiet: bool) -> None:
     """Build or update the graph store from files and folders (incremental)."""
-    from graph.build import ingest
-    from graph.errors import GraphError
-    from graph.store import Store
+    from vbgraph.graph.build import ingest
+    from vbgraph.graph.errors import GraphError
+    from vbgraph.graph.store import Store
 
     cfg = _config({"store": store})
     try:
@@ -110,7 +110,7 @@ def ingest_cmd(paths: tuple[str, ...], store: str | None, quiet: bool) -> None:
 @_fmt_opt
 def search_cmd(text: str, limit: int, store, backend, fmt: str) -> None:
     """Directives matching a symbol ("35-NQ/TW"), type and number ("Nghị quyết 35") or title words."""
-    from graph import queries
+    from vbgraph.graph import queries
 
     _emit([_row_dict(r) for r in queries.search(_backend(store, backend), text, limit=limit)], fmt)
 
@@ -128,7 +128,7 @@ def search_cmd(text: str, limit: int, store, backend, fmt: str) -> None:
 @_fmt_opt
 def cascade_cmd(query, follow_refers, types, levels, provinces, year_from, year_to, max_depth, store, backend, fmt) -> None:
     """Everything implementing a directive, transitively (QUERY: "Nghị quyết 35", "35-NQ/TW" or an id)."""
-    from graph import queries
+    from vbgraph.graph import queries
 
     b = _backend(store, backend)
     root = _resolve(b, query)
@@ -144,7 +144,7 @@ def cascade_cmd(query, follow_refers, types, levels, provinces, year_from, year_
 @_fmt_opt
 def chain_cmd(query, store, backend, fmt) -> None:
     """Each path from a directive up to the roots it implements."""
-    from graph import queries
+    from vbgraph.graph import queries
 
     b = _backend(store, backend)
     start = _resolve(b, query)
@@ -160,7 +160,7 @@ def chain_cmd(query, store, backend, fmt) -> None:
 @_fmt_opt
 def coverage_cmd(query, missing, store, backend, fmt) -> None:
     """Which provinces (and districts) have implemented a directive, and the lag in days."""
-    from graph import queries
+    from vbgraph.graph import queries
 
     b = _backend(store, backend)
     root = _resolve(b, query)
@@ -178,7 +178,7 @@ def coverage_cmd(query, missing, store, backend, fmt) -> None:
 @_fmt_opt
 def stats_cmd(store, backend, fmt) -> None:
     """Counts of documents, directives, edges and failed files."""
-    from graph import queries
+    from vbgraph.graph import queries
 
     s = queries.stats(_backend(store, backend))
     rows = [{"what": f"{group}:{k}", "count": v} for group, d in
@@ -197,9 +197,9 @@ def load_group() -> None:
 @click.option("--batch", type=int, default=10_000, show_default=True, help="Rows per UNWIND batch.")
 def load_neo4j_cmd(store, batch) -> None:
     """Write the graph to Neo4j 5 (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD); idempotent."""
-    from graph.errors import GraphError
-    from graph.neo4j_backend import Neo4jBackend, load
-    from graph.store import Store
+    from vbgraph.graph.errors import GraphError
+    from vbgraph.graph.neo4j_backend import Neo4jBackend, load
+    from vbgraph.graph.store import Store
 
     cfg = _config({"store": store})
     try:
@@ -221,7 +221,7 @@ def export_group() -> None:
 @click.option("--store", type=click.Path(dir_okay=False))
 def export_admin_cmd(folder, store) -> None:
     """CSV files (and import.sh) for `neo4j-admin database import full`."""
-    from graph.export import write_neo4j_admin
+    from vbgraph.graph.export import write_neo4j_admin
 
     counts = write_neo4j_admin(_backend(store, "sqlite"), folder)
     click.echo(", ".join(f"{k}={v}" for k, v in counts.items()))
@@ -232,7 +232,7 @@ def export_admin_cmd(folder, store) -> None:
 @click.option("--store", type=click.Path(dir_okay=False))
 def export_graphml_cmd(file, store) -> None:
     """GraphML (for Gephi, yEd, Cytoscape)."""
-    from graph.export import write_graphml
+    from vbgraph.graph.export import write_graphml
 
     click.echo(str(write_graphml(_backend(store, "sqlite"), file)))
 
@@ -242,7 +242,7 @@ def export_graphml_cmd(file, store) -> None:
 @click.option("--store", type=click.Path(dir_okay=False))
 def export_gexf_cmd(file, store) -> None:
     """GEXF (Gephi)."""
-    from graph.export import write_gexf
+    from vbgraph.graph.export import write_gexf
 
     click.echo(str(write_gexf(_backend(store, "sqlite"), file)))
 
@@ -257,7 +257,7 @@ def export_gexf_cmd(file, store) -> None:
               help="Share of central directives issued after 1 July 2025 (34 provinces, no districts).")
 def synth_cmd(folder, count, seed, province_share, new_era_share) -> None:
     """Write a synthetic corpus (.txt files and truth.jsonl) shaped like Vietnam's hierarchy."""
-    from graph.synth import generate, write_corpus
+    from vbgraph.graph.synth import generate, write_corpus
 
     corpus = generate(count, seed=seed, province_share=province_share, new_era_share=new_era_share)
     paths = write_corpus(corpus, folder)

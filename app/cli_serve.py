@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from app.config import load_config
+from vbgraph.app.config import load_config
 
 __all__ = ["COMMANDS", "serve", "streamlit_command"]
 

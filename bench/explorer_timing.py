@@ -35,9 +35,9 @@ SEARCHES = ("Nghị quyết 35", "35-NQ/TW", "NQ 35", "Kết luận 24 Lai Châu
 
 def build(path: Path, n: int, seed: int) -> float:
     """Build the synthetic store at ``path``; return the seconds it took."""
-    from graph.build import ingest_dicts
-    from graph.store import Store
-    from graph.synth import iter_docs
+    from vbgraph.graph.build import ingest_dicts
+    from vbgraph.graph.store import Store
+    from vbgraph.graph.synth import iter_docs
 
     path.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
@@ -63,20 +63,20 @@ def summary(values: list[float]) -> dict:
 
 
 def search_page(backend, text: str) -> None:
-    from app.explorer import shape
-    from graph import queries
+    from vbgraph.app.explorer import shape
+    from vbgraph.graph import queries
 
     rows = queries.search(backend, text, limit=50)
     shape.directive_frame(rows)
     shape.homonym_notes(rows)
 
 
-from ingest.errors import ReadError  # noqa: E402
+from vbgraph.ingest.errors import ReadError  # noqa: E402
 
 
 def directive_page(backend, id: str) -> None:
-    from app.explorer import shape
-    from graph import queries
+    from vbgraph.app.explorer import shape
+    from vbgraph.graph import queries
 
     d = queries.directive(backend, id)
     shape.metadata_frame(d)
@@ -92,8 +92,8 @@ def directive_page(backend, id: str) -> None:
 def cascade_view(backend, id: str, **filters) -> int:
     """What the cascade page computes on a visit: without filters one ``cascade`` (it also
     gives the filter options); with filters a second, filtered one and the bridged tree."""
-    from app.explorer import shape
-    from graph import queries
+    from vbgraph.app.explorer import shape
+    from vbgraph.graph import queries
 
     root = queries.directive(backend, id).row
     full = queries.cascade(backend, id)
@@ -119,7 +119,7 @@ def main() -> None:
     ap.add_argument("--out", default=str(ROOT / "bench" / "results" / "explorer_timing.json"))
     args = ap.parse_args()
 
-    from app.explorer.backend import open_read_only
+    from vbgraph.app.explorer.backend import open_read_only
 
     store = Path(args.store or ROOT / "var" / f"bench-explorer-{args.n // 1000}k.sqlite")
     build_s = None
@@ -147,7 +147,7 @@ def main() -> None:
 
     # The first traversal loads the in-memory graph once per process: report it apart.
     first = ids("central", 1)[0]
-    from graph import queries
+    from vbgraph.graph import queries
 
     load_s = timed(queries.cascade, backend, first)
 

@@ -11,8 +11,8 @@ import time
 import unicodedata
 from pathlib import Path
 
-from ingest import extract_text
-from ingest.read import iter_paths
+from vbgraph.ingest import extract_text
+from vbgraph.ingest.read import iter_paths
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

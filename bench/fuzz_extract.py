@@ -41,10 +41,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ingest import extract_text  # noqa: E402
-from ingest.errors import ReadError  # noqa: E402
-from ingest.legacy import encode_legacy  # noqa: E402
-from ingest.read import read_bytes  # noqa: E402
+from vbgraph.ingest import extract_text  # noqa: E402
+from vbgraph.ingest.errors import ReadError  # noqa: E402
+from vbgraph.ingest.legacy import encode_legacy  # noqa: E402
+from vbgraph.ingest.read import read_bytes  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 REAL = SHARED / "corpus" / "real"

@@ -43,10 +43,10 @@ def _time(fn, args_list) -> tuple[float, float, float]:
 
 
 def run_one(n: int, samples: int, seed: int, keep: str | None = None) -> dict:
-    from graph import queries
-    from graph.build import ingest_dicts
-    from graph.store import Store
-    from graph.synth import iter_docs
+    from vbgraph.graph import queries
+    from vbgraph.graph.build import ingest_dicts
+    from vbgraph.graph.store import Store
+    from vbgraph.graph.synth import iter_docs
 
     folder = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="vbgraph-bench-"))
     folder.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,6 @@
 """vbgraph's graph: canonical identity, the embedded store, incremental build, queries, Neo4j.
 
->>> from graph import open_backend
+>>> from vbgraph.graph import open_backend
 >>> backend = open_backend({"backend": "sqlite", "store": ":memory:"})
 >>> type(backend).__name__
 'Store'
@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from .errors import ConfigError, GraphError
-from .identity import directive_id
+from vbgraph.ingest.identity import directive_id
 
 __all__ = ["open_backend", "directive_id", "GraphError"]
 

@@ -11,7 +11,7 @@ Ids are recomputed here with ``graph.identity.directive_id`` from the fields of
 each document and citation (a local citation without a province is scoped to
 the citing file), so the graph's rules hold whatever ids the extractor chose.
 
->>> from graph.store import Store
+>>> from vbgraph.graph.store import Store
 >>> store = Store(":memory:")
 >>> doc = {"kind": "original", "type": "KH", "number": "61", "issuer_code": "TU", "year": 2021,
 ...        "province": "Lai Châu", "date": "2021-12-22"}
@@ -30,7 +30,9 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from .errors import GraphError
-from .identity import directive_id
+from vbgraph.ingest import extract_file
+from vbgraph.ingest.errors import ReadError
+from vbgraph.ingest.identity import directive_id
 from .models import FailureRow, IngestSummary
 from .store import FIELDS, Store, is_open
 
@@ -212,17 +214,7 @@ def _walk(paths: Iterable[str | os.PathLike], known: dict) -> tuple[list[Path], 
 
 
 def _default_extract(path: str):
-    from ingest import extract_file  # lazily: the extractor is optional for the graph
-
     return extract_file(path)
-
-
-def _read_error_types() -> tuple[type[BaseException], ...]:
-    try:
-        from ingest.errors import ReadError
-    except ImportError:
-        return ()
-    return (ReadError,)
 
 
 def _bar(items, progress: bool, total: int | None, desc: str):
@@ -247,7 +239,7 @@ def ingest(
     ``ingest.errors.ReadError`` for a file it cannot read.
 
     >>> import tempfile, pathlib
-    >>> from graph.store import Store
+    >>> from vbgraph.graph.store import Store
     >>> d = pathlib.Path(tempfile.mkdtemp()); _ = (d / "a.txt").write_text("x", encoding="utf-8")
     >>> fake = lambda p: {"source": "a.txt", "document": {"kind": "other"}, "citations": [], "links": []}
     >>> store = Store(":memory:")
@@ -255,7 +247,7 @@ def ingest(
     (1, 1)
     """
     extract = extract or _default_extract
-    read_errors = _read_error_types()
+    read_errors = (ReadError,)
     known = store.file_hashes()
     files, gone = _walk(paths, known)
     added = changed = unchanged = 0

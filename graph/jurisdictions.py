@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .identity import slug
+from vbgraph.ingest.identity import slug
 
 __all__ = ["Unit", "load_units", "succession", "jurisdiction_id", "era_of", "REFORM_DATE", "ERAS"]
 

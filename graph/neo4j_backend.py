@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from . import cypher
 from .errors import BackendError, ConfigError
-from .identity import slug
+from vbgraph.ingest.identity import slug
 from .jurisdictions import era_of, jurisdiction_id, load_units, succession
 from .models import (
     CascadeRow,
@@ -263,7 +263,7 @@ def load(store: Store, backend: Neo4jBackend, *, batch: int = 10_000, progress: 
 
     Returns the number of rows sent per statement kind.
 
-    >>> from graph.synth import tiny_store
+    >>> from vbgraph.graph.synth import tiny_store
     >>> class Fake:
     ...     def __init__(self): self.calls = []
     ...     def execute_query(self, query, parameters_=None, database_=None):

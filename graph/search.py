@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .identity import slug
+from vbgraph.ingest.identity import slug
 
 __all__ = ["Query", "parse_query", "TYPE_WORDS"]
 

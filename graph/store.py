@@ -35,7 +35,8 @@ from typing import Iterable, Iterator
 from urllib.parse import quote
 
 from .errors import StoreError
-from .identity import is_central_issuer, slug
+from vbgraph.ingest.identity import is_central_issuer, slug
+from vbgraph.ingest.read import read_file
 from .jurisdictions import era_of, load_units, succession
 from .models import (
     CascadeRow,
@@ -725,11 +726,7 @@ def _build_graph(con: sqlite3.Connection):
 
 
 def _read_text(path: str) -> str:
-    """The text of a file: through ``ingest.read`` when available, else as UTF-8."""
-    try:
-        from ingest.read import read_file  # type: ignore[import-not-found]
-    except ImportError:
-        return Path(path).read_text(encoding="utf-8", errors="replace")
+    """The text of a file, read as the extractor reads it (encodings, HTML, docx, pdf)."""
     return read_file(path).text
 
 

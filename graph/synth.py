@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from .identity import directive_id, slug
+from vbgraph.ingest.identity import directive_id, slug
 from .jurisdictions import REFORM_DATE, _data_dir
 
 __all__ = ["SynthDoc", "Corpus", "generate", "iter_docs", "committee", "write_corpus", "tiny_store", "tiny_dicts"]

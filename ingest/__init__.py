@@ -1,6 +1,6 @@
 """vbgraph's extractor: Vietnamese directive texts in, directives and citations out.
 
->>> from ingest import extract_text
+>>> from vbgraph.ingest import extract_text
 >>> e = extract_text("Thực hiện Nghị quyết số 35-NQ/TW ngày 22/10/2018 của Bộ Chính trị")
 >>> [(c.ref.symbol, c.ref.date) for c in e.citations]
 [('35-NQ/TW', '2018-10-22')]

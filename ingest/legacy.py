@@ -76,7 +76,7 @@ _MIN_SCORE = 0.75  # ... and leave at least this share of words valid (real text
 @lru_cache(maxsize=None)
 def _table(encoding: str) -> dict[str, str]:
     """Legacy sequence → Unicode letter for one encoding, read from the CSV."""
-    rows = resources.files("ingest").joinpath("data/legacy_vn.csv").read_text(encoding="utf-8")
+    rows = resources.files("vbgraph.ingest").joinpath("data/legacy_vn.csv").read_text(encoding="utf-8")
     lines = (line for line in rows.splitlines() if line and not line.startswith("#"))
     table = {}
     for row in csv.DictReader(lines):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from graph.identity import level_of_code
+from .identity import level_of_code
 
 from . import places
 from .models import DirectiveRef

@@ -5,7 +5,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 
-from graph.identity import directive_id
+from .identity import directive_id
 
 from . import document as docmod
 from . import regexes as rx

@@ -32,7 +32,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from ingest.errors import IngestError
+from vbgraph.ingest.errors import IngestError
 
 __all__ = [
     "REFORM_DATE",

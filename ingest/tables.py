@@ -9,7 +9,7 @@ __all__ = ["type_words", "type_of_word", "symbol_type", "issuer_phrases", "issue
 
 
 def _rows(name: str) -> list[dict]:
-    text = resources.files("ingest").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("vbgraph.ingest").joinpath("data", name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     return list(csv.DictReader(lines))
 

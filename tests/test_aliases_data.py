@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-import ingest
+from vbgraph import ingest
 
 ALIASES = Path(ingest.__file__).parent / "data" / "aliases.csv"
 

@@ -5,7 +5,7 @@ import json
 
 from click.testing import CliRunner
 
-from app.cli import cli
+from vbgraph.app.cli import cli
 
 PLAN = "HUYỆN ỦY TAM ĐƯỜNG\nSố 102 - KH/HU\nTam Đường, ngày 26 tháng 01 năm 2022\n\nKẾ HOẠCH\nThực hiện Kết luận số 224-KL/TU.\n"
 

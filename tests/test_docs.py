@@ -5,8 +5,8 @@ from pathlib import Path
 
 import click
 
-from app.cli import cli
-from app.config import SETTINGS
+from vbgraph.app.cli import cli
+from vbgraph.app.config import SETTINGS
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 

@@ -141,8 +141,8 @@ def extraction_dicts(folder: Path) -> list[dict]:
 
 def build_store(folder: Path) -> Path:
     """Write the texts and a store ``folder/store.sqlite`` built from them; return the store path."""
-    from graph.build import ingest_dicts
-    from graph.store import Store
+    from vbgraph.graph.build import ingest_dicts
+    from vbgraph.graph.store import Store
 
     folder.mkdir(parents=True, exist_ok=True)
     store_path = folder / "store.sqlite"
@@ -163,7 +163,7 @@ def store_path(tmp_path_factory) -> Path:
 
 @pytest.fixture()
 def ro_backend(store_path):
-    from app.explorer.backend import open_read_only
+    from vbgraph.app.explorer.backend import open_read_only
 
     backend = open_read_only({"backend": "sqlite", "store": str(store_path)})
     yield backend
@@ -174,14 +174,14 @@ def ro_backend(store_path):
 
 
 def test_store_has_the_synthetic_cascade(ro_backend):
-    from graph import queries
+    from vbgraph.graph import queries
 
     rows = queries.cascade(ro_backend, NQ35)
     assert sorted(c.row.label for c in rows) == ["102-KH/HU", "12-KH/ĐU", "20-CT/TU", "45-KH/HU", "61-KH/TU", "61-KH/TU"]
 
 
 def test_explorer_backend_refuses_writes_and_leaves_the_file_unchanged(store_path, ro_backend):
-    from graph import queries
+    from vbgraph.graph import queries
 
     before = store_path.read_bytes()
     queries.search(ro_backend, "Nghị quyết 35")
@@ -192,7 +192,7 @@ def test_explorer_backend_refuses_writes_and_leaves_the_file_unchanged(store_pat
 
 
 def test_explorer_backend_does_not_create_a_missing_store(tmp_path):
-    from app.explorer.backend import open_read_only
+    from vbgraph.app.explorer.backend import open_read_only
 
     with pytest.raises(FileNotFoundError, match="vbgraph ingest"):
         open_read_only({"backend": "sqlite", "store": str(tmp_path / "none.sqlite")})
@@ -203,8 +203,8 @@ def test_explorer_backend_does_not_create_a_missing_store(tmp_path):
 
 
 def test_search_frame_flags_homonyms(ro_backend):
-    from app.explorer import shape
-    from graph import queries
+    from vbgraph.app.explorer import shape
+    from vbgraph.graph import queries
 
     rows = queries.search(ro_backend, "61-KH/TU")
     frame = shape.directive_frame(rows)
@@ -215,8 +215,8 @@ def test_search_frame_flags_homonyms(ro_backend):
 def test_cascade_frame_counts_csv_json_and_dot(ro_backend):
     import json
 
-    from app.explorer import shape
-    from graph import queries
+    from vbgraph.app.explorer import shape
+    from vbgraph.graph import queries
 
     root = queries.directive(ro_backend, NQ35).row
     rows = queries.cascade(ro_backend, NQ35)
@@ -234,8 +234,8 @@ def test_cascade_frame_counts_csv_json_and_dot(ro_backend):
 
 
 def test_filtered_cascade_bridges_to_the_nearest_shown_ancestor(ro_backend):
-    from app.explorer import shape
-    from graph import queries
+    from vbgraph.app.explorer import shape
+    from vbgraph.graph import queries
 
     full = queries.cascade(ro_backend, NQ35)
     communes = queries.cascade(ro_backend, NQ35, levels=["commune"])
@@ -244,8 +244,8 @@ def test_filtered_cascade_bridges_to_the_nearest_shown_ancestor(ro_backend):
 
 
 def test_source_text_is_highlighted(ro_backend):
-    from app.explorer import shape
-    from graph import queries
+    from vbgraph.app.explorer import shape
+    from vbgraph.graph import queries
 
     d = queries.directive(ro_backend, "vn/lai-chau.tam-duong/hu/kh/2022/102")
     src = queries.source(ro_backend, d.row.id)
@@ -256,8 +256,8 @@ def test_source_text_is_highlighted(ro_backend):
 
 
 def test_coverage_frames_have_coordinates(ro_backend):
-    from app.explorer import geo, shape
-    from graph import queries
+    from vbgraph.app.explorer import geo, shape
+    from vbgraph.graph import queries
 
     cov = queries.coverage(ro_backend, NQ35)
     provinces, districts = shape.coverage_frames(cov, geo.centroid_for(cov.era))

@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from ingest import extract_text
+from vbgraph.ingest import extract_text
 
 HEADER = "HUYỆN ỦY TAM ĐƯỜNG\nSố 102 - KH/HU\nTam Đường, ngày 26 tháng 01 năm 2022\n\nKẾ HOẠCH\n"
 

@@ -5,10 +5,10 @@ import json
 
 import pytest
 
-from graph import queries
-from graph.build import ingest, ingest_dicts
-from graph.store import Store
-from graph.synth import generate, write_corpus
+from vbgraph.graph import queries
+from vbgraph.graph.build import ingest, ingest_dicts
+from vbgraph.graph.store import Store
+from vbgraph.graph.synth import generate, write_corpus
 
 NQ35 = {"type": "NQ", "number": "35", "issuer_code": "TW", "year": 2018, "date": "2018-10-22", "symbol": "35-NQ/TW"}
 
@@ -151,7 +151,7 @@ def test_conflicting_values_are_kept_not_overwritten(store):
 
 
 def test_unreadable_file_is_recorded_and_the_rest_untouched(tmp_path, store):
-    from ingest.errors import ReadError
+    from vbgraph.ingest.errors import ReadError
 
     (tmp_path / "ok.txt").write_text("x", encoding="utf-8")
     (tmp_path / "bad.pdf").write_bytes(b"%PDF broken")

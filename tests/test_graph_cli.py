@@ -8,11 +8,11 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from app.cli_graph import COMMANDS
-from app.config import SETTINGS
-from graph.build import ingest_dicts
-from graph.store import Store
-from graph.synth import tiny_dicts
+from vbgraph.app.cli_graph import COMMANDS
+from vbgraph.app.config import SETTINGS
+from vbgraph.graph.build import ingest_dicts
+from vbgraph.graph.store import Store
+from vbgraph.graph.synth import tiny_dicts
 
 
 @pytest.fixture()
@@ -25,14 +25,14 @@ def store_path(tmp_path):
 
 
 def run(*args):
-    from app.cli import cli
+    from vbgraph.app.cli import cli
 
     result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
     return result
 
 
 def test_commands_are_registered():
-    from app.cli import cli
+    from vbgraph.app.cli import cli
 
     names = {c.name for c in COMMANDS}
     assert {"ingest", "search", "cascade", "chain", "coverage", "load", "export"} <= names <= set(cli.commands)
@@ -57,7 +57,7 @@ def test_chain_coverage_search(store_path):
 
 
 def test_unknown_query_fails_with_a_message(store_path):
-    result = CliRunner().invoke(__import__("app.cli", fromlist=["cli"]).cli, ["cascade", "Nghị quyết 9999", "--store", store_path])
+    result = CliRunner().invoke(__import__("vbgraph.app.cli", fromlist=["cli"]).cli, ["cascade", "Nghị quyết 9999", "--store", store_path])
     assert result.exit_code != 0 and "no directive matches" in result.output
 
 

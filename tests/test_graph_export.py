@@ -5,10 +5,10 @@ import csv
 
 import networkx as nx
 
-from graph.build import ingest_dicts
-from graph.export import to_networkx, write_gexf, write_graphml, write_neo4j_admin
-from graph.store import Store
-from graph.synth import generate
+from vbgraph.graph.build import ingest_dicts
+from vbgraph.graph.export import to_networkx, write_gexf, write_graphml, write_neo4j_admin
+from vbgraph.graph.store import Store
+from vbgraph.graph.synth import generate
 
 
 def _store():

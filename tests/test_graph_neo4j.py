@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from graph import cypher, queries
-from graph.errors import BackendError
-from graph.neo4j_backend import Neo4jBackend, load
-from graph.synth import tiny_store
+from vbgraph.graph import cypher, queries
+from vbgraph.graph.errors import BackendError
+from vbgraph.graph.neo4j_backend import Neo4jBackend, load
+from vbgraph.graph.synth import tiny_store
 
 TOOLS = Path(__file__).resolve().parents[1] / "tools"
 

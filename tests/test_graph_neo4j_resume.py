@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph import cypher
-from graph.errors import BackendError
-from graph.neo4j_backend import Neo4jBackend, load
-from graph.synth import tiny_store
+from vbgraph.graph import cypher
+from vbgraph.graph.errors import BackendError
+from vbgraph.graph.neo4j_backend import Neo4jBackend, load
+from vbgraph.graph.synth import tiny_store
 
 
 class GraphFake:

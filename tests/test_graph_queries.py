@@ -5,11 +5,11 @@ from collections import deque
 
 import pytest
 
-from graph import queries
-from graph.build import ingest_dicts
-from graph.errors import NotFound, QueryError
-from graph.store import Store
-from graph.synth import generate
+from vbgraph.graph import queries
+from vbgraph.graph.build import ingest_dicts
+from vbgraph.graph.errors import NotFound, QueryError
+from vbgraph.graph.store import Store
+from vbgraph.graph.synth import generate
 
 CORPUS = generate(1500, seed=7, province_share=(0.05, 0.2), new_era_share=0.3)
 
@@ -104,7 +104,7 @@ def test_stats_and_most_cited(store):
 
 
 def test_both_engines_and_auto_give_identical_rows():
-    import graph.store as gs
+    import vbgraph.graph.store as gs
 
     stores = {}
     for engine in ("rustworkx", "sql", "auto"):

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from graph import queries
-from graph.build import ingest
-from graph.store import Store
+from vbgraph.graph import queries
+from vbgraph.graph.build import ingest
+from vbgraph.graph.store import Store
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seeds"
 
@@ -16,7 +16,7 @@ def _extractor():
     if not SEEDS.is_dir():
         pytest.skip(f"seed corpus not found at {SEEDS} (../shared is absent)")
     try:
-        from ingest import extract_file
+        from vbgraph.ingest import extract_file
     except ImportError as err:
         pytest.skip(f"ingest.extract_file is not importable yet ({err})")
     return extract_file

@@ -24,9 +24,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import ingest
-from graph.store import Store
-from graph.synth import generate, write_corpus
+from vbgraph.graph.build import ingest
+from vbgraph.graph.store import Store
+from vbgraph.graph.synth import generate, write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 TRIES = int(os.environ.get("VBGRAPH_KILL_TRIES", "6"))
@@ -35,15 +35,15 @@ SEED = 20240611
 # The child: `vbgraph ingest` when the CLI has it, else graph.build called directly.
 _DIRECT = (
     "import sys\n"
-    "from graph.build import ingest\n"
-    "from graph.store import Store\n"
+    "from vbgraph.graph.build import ingest\n"
+    "from vbgraph.graph.store import Store\n"
     "print(ingest([sys.argv[1]], Store(sys.argv[2]), progress=False))\n"
 )
 
 
 def _has_cli_ingest() -> bool:
     try:
-        from app.cli import cli
+        from vbgraph.app.cli import cli
     except Exception:  # the CLI is optional here; the direct child covers the same code
         return False
     return "ingest" in getattr(cli, "commands", {})
@@ -51,7 +51,7 @@ def _has_cli_ingest() -> bool:
 
 def _command(folder: Path, store: Path) -> list[str]:
     if _has_cli_ingest():
-        return [sys.executable, "-c", "from app.cli import main; main()", "ingest", str(folder), "--store", str(store), "--quiet"]
+        return [sys.executable, "-c", "from vbgraph.app.cli import main; main()", "ingest", str(folder), "--store", str(store), "--quiet"]
     return [sys.executable, "-c", _DIRECT, str(folder), str(store)]
 
 

@@ -9,7 +9,7 @@ import unicodedata
 
 import pytest
 
-from ingest.legacy import convert_legacy, detect_legacy, encode_legacy, legacy_share, legacy_table, vietnamese_score
+from vbgraph.ingest.legacy import convert_legacy, detect_legacy, encode_legacy, legacy_share, legacy_table, vietnamese_score
 
 PARAGRAPH = (
     "Thực hiện Nghị quyết số 12-NQ/TU ngày 5 tháng 3 năm 2021 của Ban Thường vụ Tỉnh ủy về "

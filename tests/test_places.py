@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from ingest import places
-from ingest.places import Place, PlaceError
+from vbgraph.ingest import places
+from vbgraph.ingest.places import Place, PlaceError
 
 LEGACY = "2022-01-26"  # a date on the map of 63 provinces
 NEW = "2025-08-15"  # a date on the map of 34 provinces

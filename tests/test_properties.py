@@ -15,9 +15,9 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from ingest import extract_text
-from ingest.legacy import encode_legacy
-from ingest.normalize import normalize
+from vbgraph.ingest import extract_text
+from vbgraph.ingest.legacy import encode_legacy
+from vbgraph.ingest.normalize import normalize
 
 # Characters that stress the normaliser and the patterns.
 _LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXYàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵẠỆỊỌỤỨỰ"
@@ -201,8 +201,8 @@ _BILINGUAL = "\n".join([
 
 
 def test_bilingual_vni_text_is_converted_or_named_legacy() -> None:
-    from ingest.errors import ReadError
-    from ingest.read import read_bytes
+    from vbgraph.ingest.errors import ReadError
+    from vbgraph.ingest.read import read_bytes
 
     try:
         raw = read_bytes(_vni_bytes(_BILINGUAL), source="tt.txt")

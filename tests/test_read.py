@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.errors import ReadError
-from ingest.read import SUPPORTED_SUFFIXES, boilerplate_spans, iter_paths, read_bytes, read_file
-from ingest.legacy import encode_legacy
+from vbgraph.ingest.errors import ReadError
+from vbgraph.ingest.read import SUPPORTED_SUFFIXES, boilerplate_spans, iter_paths, read_bytes, read_file
+from vbgraph.ingest.legacy import encode_legacy
 from tests.test_legacy import PARAGRAPH, vietnamese_letters
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -223,8 +223,8 @@ HOSTILE_NAME = "kh'); DROP TABLE files; --.txt"
 
 @pytest.fixture()
 def hostile_store(tmp_path):
-    from graph.build import ingest
-    from graph.store import Store
+    from vbgraph.graph.build import ingest
+    from vbgraph.graph.store import Store
 
     folder = tmp_path / "docs"
     folder.mkdir()
@@ -242,7 +242,7 @@ def _tables(store) -> set[str]:
 
 
 def test_hostile_text_is_stored_verbatim_and_the_store_is_intact(hostile_store):
-    from graph import queries
+    from vbgraph.graph import queries
 
     assert {"files", "edges", "directives", "meta", "dirty", "jurisdictions", "succession"} <= _tables(hostile_store)
     names = [r[0] for r in hostile_store._q("SELECT name FROM files ORDER BY name")]
@@ -255,13 +255,13 @@ def test_hostile_text_is_stored_verbatim_and_the_store_is_intact(hostile_store):
         try:
             queries.search(hostile_store, text)
         except Exception as err:  # a refusal is fine, as long as it is the package's own error
-            from graph.errors import GraphError
+            from vbgraph.graph.errors import GraphError
 
             assert isinstance(err, GraphError), f"{text!r}: {type(err).__name__}: {err}"
         try:
             queries.directive(hostile_store, "vn/" + text)
         except Exception as err:
-            from graph.errors import GraphError
+            from vbgraph.graph.errors import GraphError
 
             assert isinstance(err, GraphError), f"{text!r}: {type(err).__name__}: {err}"
     assert hostile_store.counts() == counts
@@ -269,8 +269,8 @@ def test_hostile_text_is_stored_verbatim_and_the_store_is_intact(hostile_store):
 
 
 def test_hostile_text_reaches_neo4j_only_as_parameters(hostile_store):
-    from graph import cypher
-    from graph.neo4j_backend import Neo4jBackend, load
+    from vbgraph.graph import cypher
+    from vbgraph.graph.neo4j_backend import Neo4jBackend, load
 
     class Fake:
         def __init__(self):

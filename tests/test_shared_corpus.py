@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from app.cli import cli
-from ingest import extract_paths
-from ingest.errors import ReadError
-from ingest.read import iter_paths
+from vbgraph.app.cli import cli
+from vbgraph.ingest import extract_paths
+from vbgraph.ingest.errors import ReadError
+from vbgraph.ingest.read import iter_paths
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 needs_shared = pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason=f"{SHARED} is absent: corpus checks skipped")

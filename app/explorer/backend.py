@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Mapping
 from urllib.parse import quote
 
-import graph
+from vbgraph import graph
 
 __all__ = ["open_read_only", "backend_key", "version_of"]
 
@@ -60,7 +60,7 @@ def open_read_only(config: Any):
 
 def _read_only_store(path: Path):
     """A ``graph.store.Store`` whose connection is SQLite ``mode=ro`` (built without its writing ``__init__``)."""
-    from graph.store import Store
+    from vbgraph.graph.store import Store
 
     store = Store.__new__(Store)
     store.path = str(path)

@@ -18,7 +18,7 @@ import sqlite3
 from functools import lru_cache
 from importlib import resources
 
-from graph.identity import slug
+from vbgraph.ingest.identity import slug
 
 __all__ = ["centroid", "centroid_for"]
 
@@ -55,7 +55,7 @@ def _table(era: str) -> dict[tuple[str, str | None], tuple[float, float]]:
 
 def _places_centroid():
     try:
-        from ingest.places import centroid as places_centroid  # being written by another engineer
+        from vbgraph.ingest.places import centroid as places_centroid  # being written by another engineer
     except ImportError:
         return None
     return places_centroid

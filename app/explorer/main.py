@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.explorer import routes
+from vbgraph.app.explorer import routes
 
 
 def main() -> None:

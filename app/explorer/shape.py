@@ -3,7 +3,7 @@
 Pure functions, no streamlit: the pages call them, the tests and
 ``bench/explorer_timing.py`` call them directly.
 
->>> from graph.models import DirectiveRow
+>>> from vbgraph.graph.models import DirectiveRow
 >>> row = DirectiveRow(id="vn/lai-chau/tu/kh/2021/61", type="KH", number="61",
 ...                    symbol="61-KH/TU", level="province", province="Lai Châu", year=2021)
 >>> jurisdiction(row)
@@ -22,7 +22,7 @@ from typing import Iterable, Sequence
 
 import pandas as pd
 
-from graph.models import CascadeRow, Coverage, DirectiveDetail, DirectiveRow, EdgeRow, Span
+from vbgraph.graph.models import CascadeRow, Coverage, DirectiveDetail, DirectiveRow, EdgeRow, Span
 
 from . import routes
 from .labels import COLUMNS, LEVEL_COLORS, LEVEL_LABELS, LEVEL_ORDER, STATUS_LABELS, level_label, type_label
@@ -322,7 +322,7 @@ def bridge_parents(full: Sequence[CascadeRow], kept_ids: set[str], root_id: str)
     ``graph.queries.cascade`` filters rows but traverses through filtered-out ones, so a kept
     row's parent may be missing; this gives the tree a parent that is shown.
 
-    >>> from graph.models import CascadeRow, DirectiveRow
+    >>> from vbgraph.graph.models import CascadeRow, DirectiveRow
     >>> rows = [CascadeRow(DirectiveRow(id="a"), "r", 1), CascadeRow(DirectiveRow(id="b"), "a", 2)]
     >>> bridge_parents(rows, {"b"}, "r")
     {'b': 'r'}
@@ -365,7 +365,7 @@ def cascade_frame(rows: Sequence[CascadeRow], root: DirectiveRow | None = None) 
 def cascade_counts(rows: Sequence[CascadeRow]) -> dict[str, int]:
     """Number of directives (distinct ids) per level label, in level order.
 
-    >>> from graph.models import CascadeRow, DirectiveRow
+    >>> from vbgraph.graph.models import CascadeRow, DirectiveRow
     >>> cascade_counts([CascadeRow(DirectiveRow(id="a", level="district"), "r", 1)])
     {'Tỉnh': 0, 'Huyện': 1, 'Xã': 0}
     """
@@ -484,7 +484,7 @@ def cascade_dot(
     ``parents`` maps a row id to the parent to draw (see ``bridge_parents``); default
     each row's ``parent_id``. Returns (dot, directives drawn, directives not drawn).
 
-    >>> from graph.models import CascadeRow, DirectiveRow
+    >>> from vbgraph.graph.models import CascadeRow, DirectiveRow
     >>> root = DirectiveRow(id="r", symbol="35-NQ/TW", level="central")
     >>> rows = [CascadeRow(DirectiveRow(id=f"p{i}", symbol=f"{i}-KH/TU", level="province"), "r", 1)
     ...         for i in range(5)]

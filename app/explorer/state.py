@@ -11,8 +11,8 @@ from typing import Any
 
 import streamlit as st
 
-from app.config import load_config
-from graph import queries
+from vbgraph.app.config import load_config
+from vbgraph.graph import queries
 
 from . import backend as _backend
 from . import routes

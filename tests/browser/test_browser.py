@@ -57,7 +57,7 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from app.cli_serve import streamlit_command
+    from vbgraph.app.cli_serve import streamlit_command
     from test_explorer_store import build_store
 
     store = build_store(tmp_path_factory.mktemp("browser-store"))

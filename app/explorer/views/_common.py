@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.explorer.labels import COLUMNS as C
+from vbgraph.app.explorer.labels import COLUMNS as C
 
 
 def column_config() -> dict:

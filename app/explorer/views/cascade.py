@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.explorer import shape, state
-from app.explorer.labels import LEVEL_COLORS, LEVEL_LABELS, level_label, type_label
-from app.explorer.views._common import column_config
+from vbgraph.app.explorer import shape, state
+from vbgraph.app.explorer.labels import LEVEL_COLORS, LEVEL_LABELS, level_label, type_label
+from vbgraph.app.explorer.views._common import column_config
 
 MAX_NODES = 200
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.explorer import routes, shape, state
-from app.explorer.labels import level_label, type_label
+from vbgraph.app.explorer import routes, shape, state
+from vbgraph.app.explorer.labels import level_label, type_label
 
 
 def render() -> None:

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.explorer import shape, state
-from app.explorer.labels import COLUMNS as C
-from app.explorer.labels import KIND_LABELS, RELATION_LABELS, STATUS_LABELS
-from app.explorer.views._common import column_config
+from vbgraph.app.explorer import shape, state
+from vbgraph.app.explorer.labels import COLUMNS as C
+from vbgraph.app.explorer.labels import KIND_LABELS, RELATION_LABELS, STATUS_LABELS
+from vbgraph.app.explorer.views._common import column_config
 
 
 def _n(value: int) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.explorer import geo, shape, state
-from app.explorer.labels import COLUMNS as C
-from app.explorer.labels import type_label
-from app.explorer.views._common import column_config
+from vbgraph.app.explorer import geo, shape, state
+from vbgraph.app.explorer.labels import COLUMNS as C
+from vbgraph.app.explorer.labels import type_label
+from vbgraph.app.explorer.views._common import column_config
 
 
 def render() -> None:

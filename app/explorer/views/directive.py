@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.explorer import routes, shape, state
-from ingest.errors import ReadError
-from app.explorer.labels import STATUS_LABELS, level_label, type_label
-from app.explorer.views._common import column_config
+from vbgraph.app.explorer import routes, shape, state
+from vbgraph.ingest.errors import ReadError
+from vbgraph.app.explorer.labels import STATUS_LABELS, level_label, type_label
+from vbgraph.app.explorer.views._common import column_config
 
 # (title, DirectiveDetail field, whether the citing text is this directive's own)
 SECTIONS = (

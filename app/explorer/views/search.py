@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.explorer import shape, state
-from app.explorer.views._common import column_config
+from vbgraph.app.explorer import shape, state
+from vbgraph.app.explorer.views._common import column_config
 
 EXAMPLES = ("Nghị quyết 35", "35-NQ/TW", "NQ 35", "Kết luận 224 Lai Châu")
 

@@ -32,7 +32,7 @@ from importlib import resources
 __all__ = ["directive_id", "slug", "level_of_code", "is_central_issuer", "central_codes"]
 
 # What an issuer code alone tells of its level. Central State bodies are a data table
-# (``graph/data/central_codes.csv``); Party codes ending in TW are central; the rest by pattern.
+# (``ingest/data/central_codes.csv``); Party codes ending in TW are central; the rest by pattern.
 _PROVINCE_CODES = re.compile(r"^(?:TU|TP|ĐUK|BCSĐ|ĐĐ|.*TU|HĐND|UBND)$")
 _DISTRICT_CODES = re.compile(r"^(?:HU|QU|THU|TXU|.*HU)$")
 _COMMUNE_CODES = re.compile(r"^(?:ĐU|ĐUX|ĐUP)$")
@@ -45,7 +45,7 @@ def central_codes() -> frozenset[str]:
     >>> "BTC" in central_codes(), "BPC" in central_codes(), "BGDDT" in central_codes()
     (True, False, True)
     """
-    text = resources.files("graph").joinpath("data", "central_codes.csv").read_text(encoding="utf-8")
+    text = resources.files("vbgraph.ingest").joinpath("data", "central_codes.csv").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     return frozenset(_ascii_d(row["code"].upper()) for row in csv.DictReader(lines))
 
