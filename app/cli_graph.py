@@ -11,14 +11,14 @@ from typing import Any
 
 import click
 
+from vbgraph.app.config import default, load_config
+
 __all__ = ["COMMANDS"]
 
 FORMATS = ("table", "csv", "json")
 
 
 def _config(ctx_opts: dict[str, Any]):
-    from vbgraph.app.config import load_config
-
     return load_config(**{k: v for k, v in ctx_opts.items() if v is not None})
 
 
@@ -74,7 +74,7 @@ def _row_dict(r) -> dict:
 
 def _store_opts(f):
     f = click.option("--backend", type=click.Choice(["sqlite", "neo4j"]), help="Backend (default: VBGRAPH_BACKEND or sqlite).")(f)
-    f = click.option("--store", type=click.Path(dir_okay=False), help="SQLite store (default: VBGRAPH_STORE or var/vbgraph.sqlite).")(f)
+    f = click.option("--store", type=click.Path(dir_okay=False), help=f"SQLite store (default: VBGRAPH_STORE or {default('store')}).")(f)
     return f
 
 
@@ -85,7 +85,7 @@ def _fmt_opt(f):
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--store", type=click.Path(dir_okay=False), help="SQLite store (default: VBGRAPH_STORE or var/vbgraph.sqlite).")
+@click.option("--store", type=click.Path(dir_okay=False), help=f"SQLite store (default: VBGRAPH_STORE or {default('store')}).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def ingest_cmd(paths: tuple[str, ...], store: str | None, quiet: bool) -> None:
     """Build or update the graph store from files and folders (incremental)."""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from vbgraph.app.config import load_config
+from vbgraph.app.config import default, load_config
 
 __all__ = ["COMMANDS", "serve", "streamlit_command"]
 
@@ -38,7 +38,7 @@ def streamlit_command(port: int, address: str, headless: bool = True) -> list[st
 
 @click.command("serve")
 @click.option("--store", type=click.Path(dir_okay=False), default=None,
-              help="SQLite graph store to explore (default: VBGRAPH_STORE or var/vbgraph.sqlite). Opened read-only.")
+              help=f"SQLite graph store to explore (default: VBGRAPH_STORE or {default('store')}). Opened read-only.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8501, show_default=True, help="Port to listen on.")
 @click.option("--address", default="localhost", show_default=True, help="Address to listen on (0.0.0.0: all).")
 @click.option("--open/--no-open", "open_browser", default=False, show_default=True,

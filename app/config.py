@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass, fields, make_dataclass
 from typing import Any, Mapping
 
-__all__ = ["Setting", "SETTINGS", "Config", "load_config"]
+__all__ = ["Setting", "SETTINGS", "Config", "load_config", "default"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,6 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("neo4j_user", "neo4j", "NEO4J_USER", "Neo4j user name."),
     Setting("neo4j_password", None, "NEO4J_PASSWORD", "Neo4j password (from the environment or .env only).", secret=True),
     Setting("neo4j_database", None, "NEO4J_DATABASE", "Neo4j database name (default: the server's default)."),
-    Setting("sample_dir", "data/sample", "VBGRAPH_SAMPLE_DIR", "Folder of the synthetic demo corpus."),
 )
 
 Config = make_dataclass(
@@ -50,6 +49,18 @@ Config = make_dataclass(
     frozen=True,
     namespace={"__doc__": "The loaded settings; one attribute per row of SETTINGS."},
 )
+
+
+def default(name: str) -> Any:
+    """The default of one setting (the one home of defaults such as the store's path).
+
+    >>> default("store")
+    'var/vbgraph.sqlite'
+    """
+    for s in SETTINGS:
+        if s.name == name:
+            return s.default
+    raise KeyError(f"unknown setting {name!r}; known: {', '.join(s.name for s in SETTINGS)}")
 
 
 def load_config(env: Mapping[str, str] | None = None, **overrides: Any) -> "Config":
@@ -74,15 +85,6 @@ def load_config(env: Mapping[str, str] | None = None, **overrides: Any) -> "Conf
             raise ValueError(f"{s.env}={value!r} is not allowed; choose one of {', '.join(s.choices)}")
         values[s.name] = value
     return Config(**values)
-
-
-def describe() -> list[tuple[str, str, str, str]]:
-    """Rows (name, env var, default, help) for documentation.
-
-    >>> describe()[0][:2]
-    ('store', 'VBGRAPH_STORE')
-    """
-    return [(s.name, s.env, "" if s.default is None else str(s.default), s.help) for s in SETTINGS]
 
 
 assert [f.name for f in fields(Config)] == [s.name for s in SETTINGS]

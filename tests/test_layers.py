@@ -154,7 +154,15 @@ def test_wheel_holds_one_namespace(tmp_path: Path) -> None:
     """``pip wheel .`` gives vbgraph/ingest, vbgraph/graph, vbgraph/app and nothing at the top but vbgraph."""
     import zipfile
 
-    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+    import shutil
+
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    src = tmp_path / "src"
+    for name in tracked:  # a copy, so that setuptools' build/ folder is not left in the work tree
+        if (ROOT / name).is_file():
+            (src / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, src / name)
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(src)],
                            capture_output=True, text=True, timeout=600)
     assert build.returncode == 0, build.stderr[-2000:]
     (wheel,) = tmp_path.glob("vbgraph-*.whl")

@@ -12,14 +12,11 @@ FileNotFoundError: Không tìm thấy kho dữ liệu /nonexistent/x.sqlite: hã
 """
 from __future__ import annotations
 
-import inspect
-import sqlite3
-import threading
 from pathlib import Path
 from typing import Any, Mapping
-from urllib.parse import quote
 
 from vbgraph import graph
+from vbgraph.app.config import default
 
 __all__ = ["open_read_only", "backend_key", "version_of"]
 
@@ -39,7 +36,7 @@ def backend_key(config: Any) -> tuple[str, str]:
     kind = (_get(config, "backend") or "sqlite").lower()
     if kind == "neo4j":
         return kind, f"{_get(config, 'neo4j_uri')}#{_get(config, 'neo4j_database') or ''}"
-    return kind, str(Path(_get(config, "store") or "var/vbgraph.sqlite").resolve())
+    return kind, str(Path(_get(config, "store") or default("store")).resolve())
 
 
 def open_read_only(config: Any):
@@ -53,25 +50,7 @@ def open_read_only(config: Any):
         raise FileNotFoundError(
             f"Không tìm thấy kho dữ liệu {shown}: hãy tạo bằng `vbgraph ingest <thư mục> --store {shown}`"
         )
-    if "read_only" in inspect.signature(graph.open_backend).parameters:  # pragma: no cover - future graph API
-        return graph.open_backend(config, read_only=True)
-    return _read_only_store(path)
-
-
-def _read_only_store(path: Path):
-    """A ``graph.store.Store`` whose connection is SQLite ``mode=ro`` (built without its writing ``__init__``)."""
-    from vbgraph.graph.store import Store
-
-    store = Store.__new__(Store)
-    store.path = str(path)
-    store.traversal = "rustworkx"
-    store.con = sqlite3.connect(
-        f"file:{quote(str(path))}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
-    )
-    store._lock = threading.RLock()
-    store._graph = None
-    store._graph_version = None
-    return store
+    return graph.open_backend(config, read_only=True)
 
 
 def version_of(backend: Any) -> int:
