@@ -1,5 +1,12 @@
 """Golden tables for the extractor: text in, expected fields out, one line per case.
 
+Each table runs through one helper. A row names what it pins; a regression row
+(under "regressions") says which mistake it keeps out. Fields are named in a
+short string ("type number relation") and read by ``fields``: ``kind`` and ``id``
+of a document, ``relation``/``cue``/``via_alias``/``id`` of a citation, any other
+name from its ``ref``, and three computed ones: ``mentions`` (how many),
+``forms`` and ``heads`` (each mention's form, and its first ten characters).
+
 Every text here is the project's own synthetic writing.
 """
 from __future__ import annotations
@@ -12,16 +19,38 @@ from vbgraph.ingest import extract_text
 
 HEADER = "HUYỆN ỦY TAM ĐƯỜNG\nSố 102 - KH/HU\nTam Đường, ngày 26 tháng 01 năm 2022\n\nKẾ HOẠCH\n"
 
+_OWN = {"kind", "id", "relation", "cue", "via_alias"}  # attributes of the document or citation itself
+_COMPUTED = {
+    "mentions": lambda c: len(c.mentions),
+    "forms": lambda c: tuple(m.form for m in c.mentions),
+    "heads": lambda c: tuple(m.text[:10] for m in c.mentions),
+}
+
+
+def fields(item, names: str) -> tuple:
+    """The named fields of a citation or a document, in the order named."""
+    out = []
+    for name in names.split():
+        if name in _COMPUTED:
+            out.append(_COMPUTED[name](item))
+        else:
+            out.append(getattr(item if name in _OWN else item.ref, name))
+    return tuple(out)
+
 
 def cites(text: str) -> list[tuple]:
     """(type, number, issuer_code, date, year) of each citation, in text order."""
-    return [(c.ref.type, c.ref.number, c.ref.issuer_code, c.ref.date, c.ref.year) for c in extract_text(text).citations]
+    return [fields(c, "type number issuer_code date year") for c in extract_text(text).citations]
 
 
 def one(text: str):
     found = extract_text(text).citations
     assert len(found) == 1, [c.ref for c in found]
     return found[0]
+
+
+def row(id: str, *values, marks=()):
+    return pytest.param(*values, id=id, marks=marks)
 
 
 # ---------------------------------------------------------------- citation forms
@@ -64,38 +93,216 @@ def test_citation_forms(text, expected):
 
 # ---------------------------------------------------------------- dates
 DATES = [
-    ("Kết luận số 9-KL/TU ngày 18/10/2021 của Tỉnh ủy", "2021-10-18"),
-    ("Kết luận số 9-KL/TU, ngày 18-5-2021 của Tỉnh ủy", "2021-05-18"),
-    ("Kết luận số 9-KL/TU ngày 26 tháng 01 năm 2022 của Tỉnh ủy", "2022-01-26"),
-    ("Kết luận số 9-KL/TU ngày 18.5.2021", "2021-05-18"),
-    ("Kết luận số 9-KL/TU của Tỉnh ủy ngày 03/02/2020", "2020-02-03"),
-    ("Kết luận số 9-KL/TU ngày 31/02/2020", None),  # no such month day is still parsed as given? no: 31/02 is kept out
+    row("slashes", "Kết luận số 9-KL/TU ngày 18/10/2021 của Tỉnh ủy", "2021-10-18"),
+    row("dashes after a comma", "Kết luận số 9-KL/TU, ngày 18-5-2021 của Tỉnh ủy", "2021-05-18"),
+    row("in words", "Kết luận số 9-KL/TU ngày 26 tháng 01 năm 2022 của Tỉnh ủy", "2022-01-26"),
+    row("dots", "Kết luận số 9-KL/TU ngày 18.5.2021", "2021-05-18"),
+    row("after the issuer", "Kết luận số 9-KL/TU của Tỉnh ủy ngày 03/02/2020", "2020-02-03"),
+    row("month 13 is not a date", "Kết luận số 9-KL/TU ngày 12/13/2020", None),
+    row("day 31 of February is not a date", "Kết luận số 9-KL/TU ngày 31/02/2020", None, marks=pytest.mark.xfail(
+        strict=True, reason="known bug: a day the month lacks is kept as given ('2020-02-31')")),
 ]
 
 
-@pytest.mark.parametrize("text,date", DATES[:5], ids=[t[20:44] for t, _ in DATES[:5]])
+@pytest.mark.parametrize("text,date", DATES)
 def test_dates(text, date):
     assert one(text).ref.date == date
 
 
-def test_impossible_month_is_not_a_date():
-    assert one("Kết luận số 9-KL/TU ngày 12/13/2020").ref.date is None
+# ---------------------------------------------------------------- texts that cite nothing
+NOT_CITED = [
+    row("article and clause", "Theo Điều 5, khoản 2 của văn bản này."),
+    row("blank form number", "Quyết định số /2025/QĐ-UBND ngày tháng năm 2025"),
+    row("phone and house numbers", "Điện thoại: 0213/3876 543, số nhà 12/3 đường Trần Phú."),
+    row("bare dates", "Ngày 18/10/2021 và 20/11/2022 là hai mốc."),
+    row("form template number", "Tờ khai theo mẫu số 01/NDAN ban hành kèm theo."),
+    row("short form alone", "Các cấp ủy quán triệt Kết luận 224 và Đề án 17."),
+    row("plenum with several resolutions and no subject", "Thực hiện Nghị quyết Trung ương 7 khóa XII."),
+    row("congress without ordinal", "Phấn đấu thực hiện thắng lợi Nghị quyết Đại hội Đảng các cấp."),
+    row("own number in the body", HEADER + "Kế hoạch số 102-KH/HU này được gửi các chi bộ.\n"),
+]
 
 
-# ---------------------------------------------------------------- lists, short forms, aliases, congress
-def test_number_list_before_one_symbol():
-    assert [c[:3] for c in cites("Kết luận số 187, 188-KL/TW của Bộ Chính trị")] == [("KL", "187", "TW"), ("KL", "188", "TW")]
+@pytest.mark.parametrize("text", NOT_CITED)
+def test_not_cited(text):
+    assert extract_text(text).citations == ()
 
 
-def test_short_form_merges_with_full_citation():
-    c = one("Kết luận số 224-KL/TU ngày 18/10/2021. Các cấp ủy quán triệt Kết luận 224 và Kế hoạch này.")
-    assert [m.form for m in c.mentions] == ["full", "short"]
+# ---------------------------------------------------------------- citations: text in, chosen fields of each out
+_KL224 = "Kết luận số 224-KL/TU ngày 18/10/2021. Các cấp ủy quán triệt Kết luận 224 và Kế hoạch này."
+_PREAMBLE = (HEADER + "Thực hiện Kết luận số 224-KL/TU ngày 18/10/2021 của Tỉnh ủy và Kế hoạch số 61-KH/TU "
+             "ngày 22/12/2021 của Ban Thường vụ Tỉnh ủy về thực hiện Kết luận số 224-KL/TU;\n\n"
+             "I. MỤC ĐÍCH\n\nTiếp tục quán triệt Nghị quyết số 35-NQ/TW của Bộ Chính trị.\n")
+_CAN_CU = ("ỦY BAN NHÂN DÂN TỈNH GIA LAI\n\nSố: 1/QĐ-UBND\n\nQUYẾT ĐỊNH\n"
+           "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n"
+           "Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ; Nghị định số 92/2017/NĐ-CP;\n"
+           "Theo đề nghị của Sở tại Tờ trình số 113/TTr-SCT.\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Nội dung.\n")
+_MERGED_PROVINCE = ("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\n\nSố: 6/CT-UBND\n\nQuảng Trị, ngày 25 tháng 11 năm 2025\n\nCHỈ THỊ\n"
+                    "Thực hiện Kế hoạch số 134-KH/TU ngày 29/12/2023 của Ban Thường vụ Tỉnh ủy.\n")
+_NEWS_LEAD = "Ban Bí thư ra Quy định số 50-QĐ/TW. Theo 50-QĐ/TW, các cấp thực hiện."
+_GENERAL_NEWS = "Sáng nay, hội nghị bàn về Nghị quyết số 57-NQ/TW của Bộ Chính trị."
+_AMENDMENT = ("ỦY BAN NHÂN DÂN TỈNH GIA LAI\n\nSố: 2/QĐ-UBND\n\nQUYẾT ĐỊNH\n"
+              "Căn cứ Luật Ban hành văn bản số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số 87/2025/QH15;\n"
+              "Căn cứ Nghị quyết số 7/2025/NQ-CP của Chính phủ về chính sách theo Kết luận số 183-KL/TW;\n\nQUYẾT ĐỊNH:\n")
+_AMENDING_LAW = ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15; Luật Sửa đổi, bổ sung một số điều "
+                 "Luật Ban hành văn bản quy phạm pháp luật số 87/2025/QH15;")
+_ENGLISH = ("THE GOVERNMENT\n\nNo. 306/2025/ND-CP\n\nHanoi, November 25, 2025\n\nDECREE\n\n"
+            "Pursuant to the Law on Securities No. 54/2019/QH14, as amended by the Law No. 56/2024/QH15;\n"
+            "Pursuant to Decree No. 156/2020/ND-CP dated December 31, 2020;\n\nArticle 1.\n")
+_CARRIES_OUT = ("Ngày 14/4/2025, Ban Chỉ đạo đã ký ban hành Kế hoạch số 47-KH/BCĐ về sắp xếp đơn vị hành chính. "
+                "Kế hoạch nêu rõ, thực hiện Nghị quyết số 60-NQ/TW ngày 12/4/2025 của Ban Chấp hành Trung ương.")
+_LETTER_ARGUES = ("BỘ TÀI CHÍNH\n\nSố: 14/TCT-CS\n\nHà Nội, ngày 04 tháng 05 năm 2013\n\nKính gửi:\n\n- Cục Thuế tỉnh A.\n\n"
+                  "Thực hiện Công văn số 577/CT-THNVDT ngày 23/4/2013 của Cục Thuế, Tổng cục Thuế có ý kiến như sau:\n\n"
+                  "Tại Nghị định số 120/2010/NĐ-CP quy định việc miễn.\n\n"
+                  "Căn cứ quy định nêu trên, Tổng cục đồng ý với Công văn số 1752/CT-THNVDT ngày 07/12/2012.\n")
+
+CITED = [
+    # lists and short forms
+    row("number list before one symbol", "Kết luận số 187, 188-KL/TW của Bộ Chính trị",
+        "type number issuer_code", [("KL", "187", "TW"), ("KL", "188", "TW")]),
+    row("short form merges with full citation", _KL224, "forms", [(("full", "short"),)]),
+    row("two congresses in one phrase",
+        "Thực hiện Nghị quyết Đại hội Đảng bộ huyện lần thứ XX và Đại hội Đảng toàn quốc lần thứ XIII.",
+        "issuer_code congress", [("HU", "XX"), ("TW", "XIII")]),
+    # relations
+    row("preamble implements, body refers", _PREAMBLE,
+        "number relation cue", [("224", "implements", "thực hiện"), ("61", "implements", "thực hiện"), ("35", "refers_to", None)]),
+    row("each can cu line implements", _CAN_CU,
+        "number relation", [("72", "implements"), ("63", "implements"), ("92", "implements"), ("113", "refers_to")]),
+    row("general news refers", _GENERAL_NEWS, "relation", [("refers_to",)]),
+    # jurisdiction
+    row("local citation takes the document province",
+        HEADER + "Thực hiện Kế hoạch số 61-KH/TU của Ban Thường vụ Tỉnh ủy; Kế hoạch số 71-KH/HU của Huyện ủy.\n",
+        "number province district", [("61", "Lai Châu", None), ("71", "Lai Châu", "Tam Đường")]),
+    row("named province wins over the document",
+        HEADER + "Thực hiện Kết luận số 9-KL/TU ngày 1/2/2021 của Ban Chấp hành Đảng bộ tỉnh Lào Cai.\n",
+        "province", [("Lào Cai",)]),
+    row("central citation has no province", HEADER + "Thực hiện Nghị quyết số 35-NQ/TW của Bộ Chính trị.\n",
+        "province level", [(None, "central")]),
+    row("pre-reform citation in a merged province keeps no province", _MERGED_PROVINCE, "province", [(None,)]),
+    row("English translation", _ENGLISH, "type number relation date",
+        [("L", "54", "implements", None), ("L", "56", "implements", None), ("NĐ", "156", "implements", "2020-12-31")]),
+    # regressions (each names what it pins)
+    # an issuing sentence in a news lead is the report's own directive, not a citation of it
+    row("news lead cites nothing", _NEWS_LEAD, "type", []),
+    # a later "50-QĐ/TW" with no type word is the same Quy định (QĐi), not a second QĐ
+    row("bare symbol merges with its typed mention",
+        HEADER + "Ban Bí thư ra Quy định số 50-QĐ/TW. Theo 50-QĐ/TW, các cấp thực hiện.\n",
+        "type number mentions", [("QĐi", "50", 2)]),
+    # "Ngày 12/3/2012, ..." opening the sentence dates the citation that follows
+    row("date that opens the sentence",
+        HEADER + "\nNgày 12/3/2012, Văn phòng Chính phủ đã có văn bản số 87/TB-VPCP thông báo kết luận.\n",
+        "type date", [("TB", "2012-03-12")]),
+    # "của <issuer> tại Tờ trình" names the issuer before the symbol
+    row("issuer named before a submission",
+        HEADER + "Theo đề nghị của Ban Tuyên giáo Huyện ủy tại Tờ trình số 5/TTr-BTGHU.\n",
+        "issuer province", [("Ban Tuyên giáo Huyện ủy", "Lai Châu")]),
+    # "được sửa đổi, bổ sung bởi" inside a Căn cứ line still implements; "theo" further on only refers
+    row("amendment inside a legal basis implements", _AMENDMENT,
+        "number relation", [("64", "implements"), ("87", "implements"), ("7", "implements"), ("183", "refers_to")]),
+    # 'pháp luật' is not a type word, and the outermost 'Luật' heads a title that names another law
+    row("title of an amending law and phap luat", _AMENDING_LAW,
+        "type number heads", [("L", "64", ("Luật Ban h",)), ("L", "87", ("Luật Sửa đ",))]),
+    # a bibliography line "Issuer (date). "Title số …"" gives issuer, date and place
+    row("reference list entry gives date and place",
+        'Tham khảo\n\n- Ủy ban nhân dân tỉnh Thanh Hóa (ngày 22 tháng 1 năm 2024). "Phương án số 25/PA-UBND tổng thể"',
+        "type date province", [("PA", "2024-01-22", "Thanh Hóa")]),
+    # a report's second sentence "thực hiện …" says what the reported plan carries out
+    row("report sentence saying what the plan carries out", _CARRIES_OUT,
+        "number relation", [("60", "implements")]),
+    # "Hướng dẫn … 7886/HD-BNV" and later "Công văn … 7886/HD-BNV" are one directive
+    row("a type word that contradicts the symbol elsewhere merges",
+        HEADER + "Theo Hướng dẫn số 7886/HD-BNV ngày 14/9/2025 của Bộ Nội vụ. Thực hiện Công văn số 7886/HD-BNV.\n",
+        "type number issuer_code mentions", [("HD", "7886", "BNV", 2)]),
+    # a letter's later "Căn cứ quy định nêu trên" argues; only the opening "Thực hiện" implements
+    row("a letter's later can cu argues and does not implement", _LETTER_ARGUES,
+        "number relation", [("577", "implements"), ("120", "refers_to"), ("1752", "refers_to")]),
+]
 
 
-def test_short_form_alone_is_not_a_citation():
-    assert cites("Các cấp ủy quán triệt Kết luận 224 và Đề án 17.") == []
+@pytest.mark.parametrize("text,names,expected", CITED)
+def test_citations(text, names, expected):
+    assert [fields(c, names) for c in extract_text(text).citations] == expected
 
 
+# ---------------------------------------------------------------- the document itself
+_STATE_HEADER = ("ỦY BAN NHÂN\nDÂN\nTỈNH GIA LAI\n--------\n\nSố: 2698/QĐ-UBND\n\nGia Lai, ngày\n21 tháng 11 năm 2025\n\n"
+                 "QUYẾT ĐỊNH\nVề việc công bố\n")
+_LETTER = "BỘ XÂY DỰNG\n\nSố: 2428/BXD-QLN\n\nHà Nội, ngày 15 tháng 11 năm 2013\n\nKính gửi: Ủy ban nhân dân các tỉnh\n"
+_REPORT = ("Tuy Phong: triển khai chuyên đề năm 2022\n\nNgày 25/3/2022, Ban Thường vụ Huyện ủy đã ban hành "
+           "Kế hoạch số 58 - KH/HU để triển khai thực hiện chuyên đề.")
+_REPORT_PARENTHESIS = ("Ngày 14/4/2025, Ban Chỉ đạo về tổng kết Nghị quyết số 18-NQ/TW (ngày 25/10/2017 của Ban Chấp hành "
+                       "Trung ương) đã ký ban hành Kế hoạch số 47-KH/BCĐ về sắp xếp đơn vị hành chính.")
+
+DOCUMENTS = [
+    row("original header", HEADER + "Thực hiện Kết luận số 224-KL/TU của Tỉnh ủy\n",
+        "kind type number issuer_code date province district",
+        ("original", "KH", "102", "HU", "2022-01-26", "Lai Châu", "Tam Đường")),
+    row("state header broken over lines", _STATE_HEADER,
+        "kind type number issuer_code date province", ("original", "QĐ", "2698", "UBND", "2025-11-21", "Gia Lai")),
+    row("letter without heading is a cong van", _LETTER,
+        "type number issuer_code province", ("CV", "2428", "BXD-QLN", None)),
+    row("report of a plan", _REPORT,
+        "kind number issuer_code date province district", ("report", "58", "HU", "2022-03-25", "Bình Thuận", "Tuy Phong")),
+    row("general news is other", _GENERAL_NEWS, "kind id", ("other", None)),
+    row("English translation", _ENGLISH, "type number date", ("NĐ", "306", "2025-11-25")),
+    # regressions (each names what it pins)
+    # an issuing sentence in a news lead makes the text a report on that directive
+    row("issuing sentence in a news lead makes a report", _NEWS_LEAD, "kind type number", ("report", "QĐi", "50")),
+    # a letter that opens with "Kính gửi" is an original Công văn, even with no symbol of its own
+    row("letter opening with kinh gui is an original",
+        "Kính gửi: Công ty A.\n\nCục Hải quan nhận được công văn số 19/CV-TT ngày 6/10/2025.",
+        "kind type number", ("original", "CV", None)),
+    # the report's date is the one opening the lead, not the one in a parenthesis
+    row("report date opens the lead, not a parenthesis", _REPORT_PARENTHESIS,
+        "kind number date", ("report", "47", "2025-04-14")),
+    # "Quyết định số 326-CP": an old-style symbol right after a type word
+    row("old style symbol after a type word",
+        "Ngày 29 tháng 12 năm 1978, Hội đồng Chính phủ ban hành Quyết định số 326-CP về việc lập huyện.",
+        "kind type number issuer_code date", ("report", "QĐ", "326", "CP", "1978-12-29")),
+    row("report sentence saying what the plan carries out", _CARRIES_OUT, "kind", ("report",)),
+]
+
+
+@pytest.mark.parametrize("text,names,expected", DOCUMENTS)
+def test_document(text, names, expected):
+    assert fields(extract_text(text).document, names) == expected
+
+
+def test_so_line_inside_an_article_is_not_a_header():
+    """Regression: a "Số …" line in the middle of an article made the page an original."""
+    text = "Quy mô dự án nhà ở\n\nNgười dân hỏi về dự án.\nSố 5635/UBND-XDGT ngày 30/7/2014 về việc chấp thuận."
+    assert extract_text(text).document.kind != "original"
+
+
+# ---------------------------------------------------------------- links: (source number, target number) in order
+LINKS = [
+    row("plan on a conclusion, in the preamble", _PREAMBLE, [("61", "224")]),
+    row("chain in the body",
+        "Kế hoạch số 71-KH/HU ngày 21/7/2021 của Ban Thường vụ Huyện ủy thực hiện Kết luận số 76-KL/TW "
+        "về tiếp tục thực hiện Nghị quyết số 33-NQ/TW về văn hóa.",
+        [("71", "76"), ("76", "33")]),
+    # regression: a law named later by its title alone is the numbered law cited before
+    row("law named by title alone links to its number",
+        "Căn cứ Luật Địa chất và khoáng sản số 54/2024/QH15; Nghị định số 193/2025/NĐ-CP của Chính phủ "
+        "quy định chi tiết một số điều của Luật Địa chất và khoáng sản.",
+        [("193", "54")]),
+    # regression: a directive issued in a sentence opened by "Thực hiện" implements that sentence's object only
+    row("directive issued in a sentence opened by a cue implements its object",
+        HEADER + "\nLịch sử đơn vị.\n\nThực hiện Nghị quyết 58/NQ-TW của Bộ Chính trị, ngày 3/3/1959, Thủ tướng ra "
+        "Nghị định 100/TTg thành lập lực lượng.[36] Ngày 19/5/1979, Bộ Chính trị ra Nghị quyết 22/NQ-TW.",
+        [("100", "58")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", LINKS)
+def test_links(text, expected):
+    e = extract_text(text)
+    number = {c.id: c.ref.number for c in e.citations}
+    assert [(number[link.source], number[link.target]) for link in e.links] == expected
+
+
+# ---------------------------------------------------------------- well-known names and congresses
 @pytest.mark.parametrize("phrase,number,date", [
     ("Nghị quyết Trung ương 4 khóa XII về xây dựng, chỉnh đốn Đảng", "04", "2016-10-30"),
     ("Nghị quyết Trung ương 4 (khóa XII) về xây dựng, chỉnh đốn Đảng", "04", "2016-10-30"),
@@ -110,10 +317,6 @@ def test_well_known_names(phrase, number, date):
     assert c.via_alias
 
 
-def test_plenum_with_several_resolutions_and_no_subject_is_left_out():
-    assert cites("Thực hiện Nghị quyết Trung ương 7 khóa XII.") == []
-
-
 @pytest.mark.parametrize("phrase,code,congress", [
     ("Nghị quyết Đại hội XIII của Đảng", "TW", "XIII"),
     ("Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII", "TW", "XIII"),
@@ -124,27 +327,6 @@ def test_plenum_with_several_resolutions_and_no_subject_is_left_out():
 def test_congress_resolutions(phrase, code, congress):
     c = one("Góp phần thực hiện " + phrase + " đã đề ra.")
     assert (c.ref.type, c.ref.number, c.ref.issuer_code, c.ref.congress) == ("NQ", None, code, congress)
-
-
-def test_two_congresses_in_one_phrase():
-    found = extract_text("Thực hiện Nghị quyết Đại hội Đảng bộ huyện lần thứ XX và Đại hội Đảng toàn quốc lần thứ XIII.").citations
-    assert [(c.ref.issuer_code, c.ref.congress) for c in found] == [("HU", "XX"), ("TW", "XIII")]
-
-
-def test_congress_without_ordinal_is_not_a_citation():
-    assert cites("Phấn đấu thực hiện thắng lợi Nghị quyết Đại hội Đảng các cấp.") == []
-
-
-# ---------------------------------------------------------------- not citations
-@pytest.mark.parametrize("text", [
-    "Theo Điều 5, khoản 2 của văn bản này.",
-    "Quyết định số /2025/QĐ-UBND ngày tháng năm 2025",
-    "Điện thoại: 0213/3876 543, số nhà 12/3 đường Trần Phú.",
-    "Ngày 18/10/2021 và 20/11/2022 là hai mốc.",
-    "Tờ khai theo mẫu số 01/NDAN ban hành kèm theo.",
-])
-def test_not_citations(text):
-    assert cites(text) == []
 
 
 # ---------------------------------------------------------------- normalisation
@@ -170,212 +352,9 @@ def test_normalisation(name, text, expected):
         assert m.text.strip()
 
 
-# ---------------------------------------------------------------- the document itself
-def test_original_header():
-    e = extract_text(HEADER + "Thực hiện Kết luận số 224-KL/TU của Tỉnh ủy\n")
-    d = e.document
-    assert (d.kind, d.ref.type, d.ref.number, d.ref.issuer_code, d.ref.date) == ("original", "KH", "102", "HU", "2022-01-26")
-    assert (d.ref.province, d.ref.district) == ("Lai Châu", "Tam Đường")
-
-
-def test_state_header_broken_over_lines():
-    text = "ỦY BAN NHÂN\nDÂN\nTỈNH GIA LAI\n--------\n\nSố: 2698/QĐ-UBND\n\nGia Lai, ngày\n21 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nVề việc công bố\n"
-    d = extract_text(text).document
-    assert (d.kind, d.ref.type, d.ref.number, d.ref.issuer_code, d.ref.date, d.ref.province) == (
-        "original", "QĐ", "2698", "UBND", "2025-11-21", "Gia Lai")
-
-
-def test_letter_without_heading_is_a_cong_van():
-    text = "BỘ XÂY DỰNG\n\nSố: 2428/BXD-QLN\n\nHà Nội, ngày 15 tháng 11 năm 2013\n\nKính gửi: Ủy ban nhân dân các tỉnh\n"
-    d = extract_text(text).document
-    assert (d.ref.type, d.ref.number, d.ref.issuer_code, d.ref.province) == ("CV", "2428", "BXD-QLN", None)
-
-
-def test_report_of_a_plan():
-    text = ("Tuy Phong: triển khai chuyên đề năm 2022\n\nNgày 25/3/2022, Ban Thường vụ Huyện ủy đã ban hành "
-            "Kế hoạch số 58 - KH/HU để triển khai thực hiện chuyên đề.")
-    d = extract_text(text).document
-    assert (d.kind, d.ref.number, d.ref.issuer_code, d.ref.date) == ("report", "58", "HU", "2022-03-25")
-    assert (d.ref.province, d.ref.district) == ("Bình Thuận", "Tuy Phong")
-
-
-def test_general_news_is_other():
-    e = extract_text("Sáng nay, hội nghị bàn về Nghị quyết số 57-NQ/TW của Bộ Chính trị.")
-    assert e.document.kind == "other" and e.document.id is None
-    assert [c.relation for c in e.citations] == ["refers_to"]
-
-
-def test_own_number_is_not_a_citation():
-    e = extract_text(HEADER + "Kế hoạch số 102-KH/HU này được gửi các chi bộ.\n")
-    assert e.citations == ()
-
-
-# ---------------------------------------------------------------- relations and links
-def test_preamble_implements_body_refers():
-    e = extract_text(HEADER + "Thực hiện Kết luận số 224-KL/TU ngày 18/10/2021 của Tỉnh ủy và Kế hoạch số 61-KH/TU "
-                     "ngày 22/12/2021 của Ban Thường vụ Tỉnh ủy về thực hiện Kết luận số 224-KL/TU;\n\n"
-                     "I. MỤC ĐÍCH\n\nTiếp tục quán triệt Nghị quyết số 35-NQ/TW của Bộ Chính trị.\n")
-    rel = {c.ref.number: (c.relation, c.cue) for c in e.citations}
-    assert rel == {"224": ("implements", "thực hiện"), "61": ("implements", "thực hiện"), "35": ("refers_to", None)}
-    ids = {c.id: c.ref.number for c in e.citations}
-    assert [(ids[link.source], ids[link.target]) for link in e.links] == [("61", "224")]
-
-
-def test_can_cu_lines_each_implement():
-    text = ("ỦY BAN NHÂN DÂN TỈNH GIA LAI\n\nSố: 1/QĐ-UBND\n\nQUYẾT ĐỊNH\n"
-            "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n"
-            "Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ; Nghị định số 92/2017/NĐ-CP;\n"
-            "Theo đề nghị của Sở tại Tờ trình số 113/TTr-SCT.\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Nội dung.\n")
-    rel = {c.ref.number: c.relation for c in extract_text(text).citations}
-    assert rel == {"72": "implements", "63": "implements", "92": "implements", "113": "refers_to"}
-
-
-def test_link_chain_in_body():
-    e = extract_text("Kế hoạch số 71-KH/HU ngày 21/7/2021 của Ban Thường vụ Huyện ủy thực hiện Kết luận số 76-KL/TW "
-                     "về tiếp tục thực hiện Nghị quyết số 33-NQ/TW về văn hóa.")
-    ids = {c.id: c.ref.number for c in e.citations}
-    assert sorted((ids[link.source], ids[link.target]) for link in e.links) == [("71", "76"), ("76", "33")]
-
-
-# ---------------------------------------------------------------- jurisdiction
-def test_local_citation_takes_the_document_province():
-    e = extract_text(HEADER + "Thực hiện Kế hoạch số 61-KH/TU của Ban Thường vụ Tỉnh ủy; Kế hoạch số 71-KH/HU của Huyện ủy.\n")
-    places = {c.ref.number: (c.ref.province, c.ref.district) for c in e.citations}
-    assert places == {"61": ("Lai Châu", None), "71": ("Lai Châu", "Tam Đường")}
-
-
-def test_named_province_wins_over_the_document():
-    c = one(HEADER + "Thực hiện Kết luận số 9-KL/TU ngày 1/2/2021 của Ban Chấp hành Đảng bộ tỉnh Lào Cai.\n")
-    assert c.ref.province == "Lào Cai"
-
-
-def test_central_citation_has_no_province():
-    c = one(HEADER + "Thực hiện Nghị quyết số 35-NQ/TW của Bộ Chính trị.\n")
-    assert (c.ref.province, c.ref.level) == (None, "central")
-
-
+# ---------------------------------------------------------------- what a table cannot say
 def test_unknown_province_is_scoped_to_the_document():
+    """The same local citation in two files of unknown province is two directives."""
     a = extract_text("KẾ HOẠCH\nThực hiện Kế hoạch số 57-KH/TU ngày 28/4/2023.", source="a.txt").citations[0]
     b = extract_text("KẾ HOẠCH\nThực hiện Kế hoạch số 57-KH/TU ngày 28/4/2023.", source="b.txt").citations[0]
     assert a.ref.province is None and a.id != b.id
-
-
-def test_pre_reform_citation_in_a_merged_province_keeps_no_province():
-    text = ("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\n\nSố: 6/CT-UBND\n\nQuảng Trị, ngày 25 tháng 11 năm 2025\n\nCHỈ THỊ\n"
-            "Thực hiện Kế hoạch số 134-KH/TU ngày 29/12/2023 của Ban Thường vụ Tỉnh ủy.\n")
-    c = one(text)
-    assert c.ref.province is None
-
-
-# ---------------------------------------------------------------- regressions (each names what it pins)
-def test_issuing_sentence_in_a_news_lead_makes_a_report():
-    e = extract_text("Ban Bí thư ra Quy định số 50-QĐ/TW. Theo 50-QĐ/TW, các cấp thực hiện.")
-    assert (e.document.kind, e.document.ref.type, e.document.ref.number, e.citations) == ("report", "QĐi", "50", ())
-
-
-def test_bare_symbol_merges_with_its_typed_mention():
-    """A later "50-QĐ/TW" with no type word is the same Quy định (QĐi), not a second QĐ."""
-    e = extract_text(HEADER + "Ban Bí thư ra Quy định số 50-QĐ/TW. Theo 50-QĐ/TW, các cấp thực hiện.\n")
-    assert [(c.ref.type, c.ref.number, len(c.mentions)) for c in e.citations] == [("QĐi", "50", 2)]
-
-
-def test_law_named_by_title_alone_links_to_its_number():
-    text = ("Căn cứ Luật Địa chất và khoáng sản số 54/2024/QH15; Nghị định số 193/2025/NĐ-CP của Chính phủ "
-            "quy định chi tiết một số điều của Luật Địa chất và khoáng sản.")
-    e = extract_text(text)
-    ids = {c.id: c.ref.number for c in e.citations}
-    assert [(ids[link.source], ids[link.target]) for link in e.links] == [("193", "54")]
-
-
-def test_date_that_opens_the_sentence():
-    c = one(HEADER + "\nNgày 12/3/2012, Văn phòng Chính phủ đã có văn bản số 87/TB-VPCP thông báo kết luận.\n")
-    assert (c.ref.type, c.ref.date) == ("TB", "2012-03-12")
-
-
-def test_issuer_named_before_a_submission():
-    c = one(HEADER + "Theo đề nghị của Ban Tuyên giáo Huyện ủy tại Tờ trình số 5/TTr-BTGHU.\n")
-    assert (c.ref.issuer, c.ref.province) == ("Ban Tuyên giáo Huyện ủy", "Lai Châu")
-
-
-def test_amendment_inside_a_legal_basis_implements():
-    text = ("ỦY BAN NHÂN DÂN TỈNH GIA LAI\n\nSố: 2/QĐ-UBND\n\nQUYẾT ĐỊNH\n"
-            "Căn cứ Luật Ban hành văn bản số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số 87/2025/QH15;\n"
-            "Căn cứ Nghị quyết số 7/2025/NQ-CP của Chính phủ về chính sách theo Kết luận số 183-KL/TW;\n\nQUYẾT ĐỊNH:\n")
-    rel = {c.ref.number: c.relation for c in extract_text(text).citations}
-    assert rel == {"64": "implements", "87": "implements", "7": "implements", "183": "refers_to"}
-
-
-def test_letter_opening_with_kinh_gui_is_an_original():
-    d = extract_text("Kính gửi: Công ty A.\n\nCục Hải quan nhận được công văn số 19/CV-TT ngày 6/10/2025.").document
-    assert (d.kind, d.ref.type, d.ref.number) == ("original", "CV", None)
-
-
-def test_so_line_inside_an_article_is_not_a_header():
-    text = "Quy mô dự án nhà ở\n\nNgười dân hỏi về dự án.\nSố 5635/UBND-XDGT ngày 30/7/2014 về việc chấp thuận."
-    assert extract_text(text).document.kind != "original"
-
-
-def test_report_date_opens_the_lead_not_a_parenthesis():
-    text = ("Ngày 14/4/2025, Ban Chỉ đạo về tổng kết Nghị quyết số 18-NQ/TW (ngày 25/10/2017 của Ban Chấp hành "
-            "Trung ương) đã ký ban hành Kế hoạch số 47-KH/BCĐ về sắp xếp đơn vị hành chính.")
-    d = extract_text(text).document
-    assert (d.kind, d.ref.number, d.ref.date) == ("report", "47", "2025-04-14")
-
-
-def test_title_of_an_amending_law_and_pháp_luật():
-    """'pháp luật' is not a type word, and the outermost 'Luật' heads a title that names another law."""
-    text = ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15; Luật Sửa đổi, bổ sung một số điều "
-            "Luật Ban hành văn bản quy phạm pháp luật số 87/2025/QH15;")
-    assert [(c[0], c[1]) for c in cites(text)] == [("L", "64"), ("L", "87")]
-    assert [m.text[:10] for c in extract_text(text).citations for m in c.mentions] == ["Luật Ban h", "Luật Sửa đ"]
-
-
-def test_english_translation():
-    text = ("THE GOVERNMENT\n\nNo. 306/2025/ND-CP\n\nHanoi, November 25, 2025\n\nDECREE\n\n"
-            "Pursuant to the Law on Securities No. 54/2019/QH14, as amended by the Law No. 56/2024/QH15;\n"
-            "Pursuant to Decree No. 156/2020/ND-CP dated December 31, 2020;\n\nArticle 1.\n")
-    e = extract_text(text)
-    assert (e.document.ref.type, e.document.ref.number, e.document.ref.date) == ("NĐ", "306", "2025-11-25")
-    assert [(c.ref.type, c.ref.number, c.relation, c.ref.date) for c in e.citations] == [
-        ("L", "54", "implements", None), ("L", "56", "implements", None), ("NĐ", "156", "implements", "2020-12-31")]
-
-
-def test_reference_list_entry_gives_issuer_date_and_place():
-    c = one('Tham khảo\n\n- Ủy ban nhân dân tỉnh Thanh Hóa (ngày 22 tháng 1 năm 2024). "Phương án số 25/PA-UBND tổng thể"')
-    assert (c.ref.type, c.ref.date, c.ref.province) == ("PA", "2024-01-22", "Thanh Hóa")
-
-
-def test_old_style_symbol_after_a_type_word():
-    d = extract_text("Ngày 29 tháng 12 năm 1978, Hội đồng Chính phủ ban hành Quyết định số 326-CP về việc lập huyện.").document
-    assert (d.kind, d.ref.type, d.ref.number, d.ref.issuer_code, d.ref.date) == ("report", "QĐ", "326", "CP", "1978-12-29")
-
-
-def test_report_sentence_saying_what_the_plan_carries_out():
-    text = ("Ngày 14/4/2025, Ban Chỉ đạo đã ký ban hành Kế hoạch số 47-KH/BCĐ về sắp xếp đơn vị hành chính. "
-            "Kế hoạch nêu rõ, thực hiện Nghị quyết số 60-NQ/TW ngày 12/4/2025 của Ban Chấp hành Trung ương.")
-    e = extract_text(text)
-    assert e.document.kind == "report"
-    assert [(c.ref.number, c.relation) for c in e.citations] == [("60", "implements")]
-
-
-def test_directive_issued_in_a_sentence_opened_by_a_cue_implements_its_object():
-    text = ("Lịch sử đơn vị.\n\nThực hiện Nghị quyết 58/NQ-TW của Bộ Chính trị, ngày 3/3/1959, Thủ tướng ra "
-            "Nghị định 100/TTg thành lập lực lượng.[36] Ngày 19/5/1979, Bộ Chính trị ra Nghị quyết 22/NQ-TW.")
-    e = extract_text(HEADER + "\n" + text)
-    ids = {c.id: c.ref.number for c in e.citations}
-    assert [(ids[link.source], ids[link.target]) for link in e.links] == [("100", "58")]
-
-
-def test_a_type_word_that_contradicts_the_symbol_elsewhere_merges():
-    text = HEADER + "Theo Hướng dẫn số 7886/HD-BNV ngày 14/9/2025 của Bộ Nội vụ. Thực hiện Công văn số 7886/HD-BNV.\n"
-    assert [(c.ref.type, c.ref.number, c.ref.issuer_code, len(c.mentions)) for c in extract_text(text).citations] == [
-        ("HD", "7886", "BNV", 2)]
-
-
-def test_a_letters_later_can_cu_argues_and_does_not_implement():
-    text = ("BỘ TÀI CHÍNH\n\nSố: 14/TCT-CS\n\nHà Nội, ngày 04 tháng 05 năm 2013\n\nKính gửi:\n\n- Cục Thuế tỉnh A.\n\n"
-            "Thực hiện Công văn số 577/CT-THNVDT ngày 23/4/2013 của Cục Thuế, Tổng cục Thuế có ý kiến như sau:\n\n"
-            "Tại Nghị định số 120/2010/NĐ-CP quy định việc miễn.\n\n"
-            "Căn cứ quy định nêu trên, Tổng cục đồng ý với Công văn số 1752/CT-THNVDT ngày 07/12/2012.\n")
-    rel = {c.ref.number: c.relation for c in extract_text(text).citations}
-    assert rel == {"577": "implements", "120": "refers_to", "1752": "refers_to"}
