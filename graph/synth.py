@@ -23,15 +23,14 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
+from vbgraph.ingest import gazetteer
 from vbgraph.ingest.identity import directive_id, slug
-from .jurisdictions import REFORM_DATE, _data_dir
 
 __all__ = ["SynthDoc", "Corpus", "generate", "iter_docs", "committee", "write_corpus", "tiny_store", "tiny_dicts"]
 
@@ -61,22 +60,12 @@ def _term_of(d: date) -> int:
 @lru_cache(maxsize=1)
 def _unit_types() -> dict[tuple, str]:
     """(era, province[, district][, commune]) → the unit's type word ("Tỉnh", "Quận", "Phường" …)."""
-    con = sqlite3.connect(f"file:{_data_dir() / 'dataset.db'}?mode=ro", uri=True)
     types: dict[tuple, str] = {}
-    try:
-        for p, full, d, dt, w, wt in con.execute(
-            "SELECT provinceShort, province, districtShort, districtType, wardShort, wardType FROM admin_units_legacy"
-        ):
-            types[("old", p)] = "Thành phố" if full.startswith("Thành phố") else "Tỉnh"
-            types[("old", p, d)] = dt or "Huyện"
-            if w:
-                types[("old", p, d, w)] = wt or "Xã"
-        for p, full, w, wt in con.execute("SELECT provinceShort, province, wardShort, wardType FROM admin_units"):
-            types[("new", p)] = "Thành phố" if full.startswith("Thành phố") else "Tỉnh"
-            if w:
-                types[("new", p, w)] = wt or "Xã"
-    finally:
-        con.close()
+    for era in gazetteer.ERAS:
+        for u in gazetteer.units(era):
+            names = (u.province, u.district, u.commune)[: {"province": 1, "district": 2, "commune": 3}[u.level]]
+            default = {"province": "Tỉnh", "district": "Huyện", "commune": "Xã"}[u.level]
+            types[(era, *(n for n in names if n is not None))] = u.kind or default
     return types
 
 
@@ -114,21 +103,17 @@ def _places() -> dict:
     """Provinces → districts → communes (old era) and provinces → communes (new era).
 
     Twin names the package marks "Kỳ Anh (Huyện)" / "Kỳ Anh (Thị xã)" are left out."""
-    con = sqlite3.connect(f"file:{_data_dir() / 'dataset.db'}?mode=ro", uri=True)
-    try:
-        old: dict[str, dict[str, list[str]]] = {}
-        for p, d, w in con.execute("SELECT provinceShort, districtShort, wardShort FROM admin_units_legacy ORDER BY rowid"):
-            if "(" in d:  # "Kỳ Anh (Huyện)" / "Kỳ Anh (Thị xã)": names a text never writes so; left out
-                continue
-            wards = old.setdefault(p, {}).setdefault(d, [])
-            if w and "(" not in w:
-                wards.append(w)
-        new: dict[str, list[str]] = {}
-        for p, w in con.execute("SELECT provinceShort, wardShort FROM admin_units ORDER BY rowid"):
-            if w:
-                new.setdefault(p, []).append(w)
-    finally:
-        con.close()
+    old: dict[str, dict[str, list[str]]] = {}
+    for u in gazetteer.units("old"):
+        if u.level == "province" or "(" in u.district:  # names a text never writes so: left out
+            continue
+        wards = old.setdefault(u.province, {}).setdefault(u.district, [])
+        if u.level == "commune" and "(" not in u.commune:
+            wards.append(u.commune)
+    new: dict[str, list[str]] = {}
+    for u in gazetteer.units("new"):
+        if u.level == "commune":
+            new.setdefault(u.province, []).append(u.commune)
     return {"old": old, "new": new}
 
 
@@ -377,7 +362,7 @@ def _plan(rng, numbers, parent, root, d, level, era, province, district, commune
 
 def _cascade(root, rng, places, numbers, centrals, share, refs) -> Iterator[SynthDoc]:
     rd = date.fromisoformat(root.fields["date"])
-    era = "new" if rd.isoformat() >= REFORM_DATE else "old"
+    era = gazetteer.era(rd)
     provinces = sorted(places[era])
     for p in rng.sample(provinces, max(1, int(len(provinces) * rng.uniform(*share)))):
         pd = rd + timedelta(days=rng.randint(20, 90))
