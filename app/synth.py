@@ -32,7 +32,7 @@ from typing import Iterator
 from vbgraph.ingest import gazetteer
 from vbgraph.ingest.identity import directive_id, slug
 
-__all__ = ["SynthDoc", "Corpus", "generate", "iter_docs", "committee", "write_corpus", "tiny_store", "tiny_dicts"]
+__all__ = ["SynthDoc", "Corpus", "generate", "iter_docs", "committee", "write_corpus"]
 
 _CENTRAL_BODIES = (("Bộ Chính trị", "NQ"), ("Ban Chấp hành Trung ương", "NQ"), ("Bộ Chính trị", "KL"), ("Ban Bí thư", "CT"))
 _SUBJECTS = (
@@ -405,44 +405,3 @@ def write_corpus(corpus: Corpus, folder: str | Path, *, truth: str = "truth.json
             out.append(p)
             fh.write(json.dumps({**d.to_dict(path=p.name), "sha256": None}, ensure_ascii=False) + "\n")
     return out
-
-
-def tiny_dicts() -> list[dict]:
-    """Four hand-made extraction dicts: two provinces' 61-KH/TU implementing 35-NQ/TW, a district plan under Lai Châu's.
-
-    >>> [d["document"]["symbol"] for d in tiny_dicts()]
-    ['61-KH/TU', '61-KH/TU', '102-KH/HU', '224-KL/TU']
-    """
-    nq35 = {"type": "NQ", "number": "35", "issuer_code": "TW", "issuer": "Bộ Chính trị", "date": "2018-10-22",
-            "year": 2018, "symbol": "35-NQ/TW", "title": "tăng cường bảo vệ nền tảng tư tưởng của Đảng"}
-
-    def plan(province, number, date_, district=None, code="TU", type="KH"):
-        return {"type": type, "number": number, "issuer_code": code, "date": date_, "year": int(date_[:4]),
-                "province": province, "district": district, "symbol": f"{number}-{type}/{code}"}
-
-    lc61 = plan("Lai Châu", "61", "2021-12-22")
-    sl61 = plan("Sơn La", "61", "2021-11-02")
-    td102 = plan("Lai Châu", "102", "2022-01-26", district="Tam Đường", code="HU")
-    lc224 = plan("Lai Châu", "224", "2021-10-18", type="KL")
-
-    def x(name, doc, cites):
-        return {"source": name, "path": name, "sha256": name, "document": {"kind": "original", **doc},
-                "citations": [{**c, "relation": r, "cue": cue, "mentions": [{"start": 0, "end": 5, "text": c["symbol"]}]}
-                              for c, r, cue in cites], "links": []}
-
-    return [
-        x("lc61.txt", lc61, [(nq35, "implements", "Thực hiện")]),
-        x("sl61.txt", sl61, [(nq35, "implements", "Thực hiện")]),
-        x("td102.txt", td102, [(lc61, "implements", "Căn cứ"), (nq35, "refers_to", None)]),
-        x("lc224.txt", lc224, []),
-    ]
-
-
-def tiny_store():
-    """An in-memory store of ``tiny_dicts()``: the examples of ``graph.queries``."""
-    from .build import ingest_dicts
-    from .store import Store
-
-    store = Store(":memory:")
-    ingest_dicts(tiny_dicts(), store)
-    return store
