@@ -257,7 +257,7 @@ def export_gexf_cmd(file, store) -> None:
               help="Share of central directives issued after 1 July 2025 (34 provinces, no districts).")
 def synth_cmd(folder, count, seed, province_share, new_era_share) -> None:
     """Write a synthetic corpus (.txt files and truth.jsonl) shaped like Vietnam's hierarchy."""
-    from vbgraph.graph.synth import generate, write_corpus
+    from vbgraph.app.synth import generate, write_corpus
 
     corpus = generate(count, seed=seed, province_share=province_share, new_era_share=new_era_share)
     paths = write_corpus(corpus, folder)

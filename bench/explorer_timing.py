@@ -10,7 +10,7 @@ first visit; a repeat visit is a cache hit.
 * cascade view: unfiltered ``cascade`` (filter options) + filtered ``cascade`` +
   counts, tree table, CSV, JSON and the 200-box DOT, for the largest central roots.
 
-The store is built once (``graph.synth`` + ``graph.build.ingest_dicts``) and reused:
+The store is built once (``app.synth`` + ``graph.build.ingest_dicts``) and reused:
 
     .venv/bin/python bench/explorer_timing.py                     # var/bench-explorer-100k.sqlite
     .venv/bin/python bench/explorer_timing.py --n 10000 --samples 10
@@ -37,7 +37,7 @@ def build(path: Path, n: int, seed: int) -> float:
     """Build the synthetic store at ``path``; return the seconds it took."""
     from vbgraph.graph.build import ingest_dicts
     from vbgraph.graph.store import Store
-    from vbgraph.graph.synth import iter_docs
+    from vbgraph.app.synth import iter_docs
 
     path.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()

@@ -46,7 +46,7 @@ def run_one(n: int, samples: int, seed: int, keep: str | None = None) -> dict:
     from vbgraph.graph import queries
     from vbgraph.graph.build import ingest_dicts
     from vbgraph.graph.store import Store
-    from vbgraph.graph.synth import iter_docs
+    from vbgraph.app.synth import iter_docs
 
     folder = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="vbgraph-bench-"))
     folder.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,5 @@
 """Take the graph out: a networkx graph, GraphML / GEXF files, ``neo4j-admin database import`` CSVs.
 
->>> from vbgraph.graph.synth import tiny_store
 >>> g = to_networkx(tiny_store())
 >>> g.number_of_nodes(), g.number_of_edges()
 (5, 4)
@@ -44,7 +43,6 @@ def write_graphml(store: Store, path: str | Path) -> Path:
     """Write the graph as GraphML (for Gephi, yEd, Cytoscape).
 
     >>> import tempfile, pathlib
-    >>> from vbgraph.graph.synth import tiny_store
     >>> out = write_graphml(tiny_store(), pathlib.Path(tempfile.mkdtemp()) / "g.graphml")
     >>> out.read_text(encoding="utf-8").count("<node ")
     5
@@ -85,7 +83,6 @@ def write_neo4j_admin(store: Store, folder: str | Path) -> dict[str, int]:
     than ``vbgraph load neo4j``; both give the same nodes and relationships.
 
     >>> import tempfile
-    >>> from vbgraph.graph.synth import tiny_store
     >>> counts = write_neo4j_admin(tiny_store(), tempfile.mkdtemp())
     >>> counts["directives.csv"], counts["implements.csv"]
     (5, 3)

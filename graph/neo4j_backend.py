@@ -263,7 +263,6 @@ def load(store: Store, backend: Neo4jBackend, *, batch: int = 10_000, progress: 
 
     Returns the number of rows sent per statement kind.
 
-    >>> from vbgraph.graph.synth import tiny_store
     >>> class Fake:
     ...     def __init__(self): self.calls = []
     ...     def execute_query(self, query, parameters_=None, database_=None):

@@ -6,7 +6,6 @@ configured), checks its arguments, and lets the backend answer with the row type
 of ``graph.models``.
 
 >>> from vbgraph.graph.store import Store
->>> from vbgraph.graph.synth import tiny_store
 >>> store = tiny_store()
 >>> [r.symbol for r in search(store, "35-NQ/TW")]
 ['35-NQ/TW']
@@ -76,7 +75,6 @@ def search(backend: Backend, text: str, *, limit: int = 50) -> list[DirectiveRow
     Accepts "Nghị quyết 35", "35-NQ/TW", "NQ 35", "Kết luận 224 Lai Châu" or words
     of a title; exact symbol matches come first.
 
-    >>> from vbgraph.graph.synth import tiny_store
     >>> [r.id for r in search(tiny_store(), "Kế hoạch 61")]
     ['vn/lai-chau/tu/kh/2021/61', 'vn/son-la/tu/kh/2021/61']
     """
@@ -88,7 +86,6 @@ def search(backend: Backend, text: str, *, limit: int = 50) -> list[DirectiveRow
 def resolve(backend: Backend, query: str) -> DirectiveRow:
     """The one directive a query names: an id as is, else the best ``search`` hit.
 
-    >>> from vbgraph.graph.synth import tiny_store
     >>> resolve(tiny_store(), "Nghị quyết 35").id
     'vn/national/tw/nq/2018/35'
     """
@@ -108,7 +105,6 @@ def resolve(backend: Backend, query: str) -> DirectiveRow:
 def directive(backend: Backend, id: str) -> DirectiveDetail | None:
     """The row, conflicting values and edges of one directive, or None.
 
-    >>> from vbgraph.graph.synth import tiny_store
     >>> d = directive(tiny_store(), "vn/lai-chau/tu/kh/2021/61")
     >>> [e.other.symbol for e in d.implements], [e.other.symbol for e in d.implemented_by]
     (['35-NQ/TW'], ['102-KH/HU'])
@@ -132,7 +128,6 @@ def cascade(
 
     The filters select rows to return; traversal goes through filtered-out rows.
 
-    >>> from vbgraph.graph.synth import tiny_store
     >>> [c.row.symbol for c in cascade(tiny_store(), "vn/national/tw/nq/2018/35", levels=["district"])]
     ['102-KH/HU']
     """
@@ -168,7 +163,6 @@ def cascade(
 def chain(backend: Backend, id: str) -> list[list[DirectiveRow]]:
     """Each path from a directive up to a root it implements, transitively.
 
-    >>> from vbgraph.graph.synth import tiny_store
     >>> [[r.symbol for r in p] for p in chain(tiny_store(), "vn/lai-chau.tam-duong/hu/kh/2022/102")]
     [['102-KH/HU', '61-KH/TU', '35-NQ/TW']]
     """
@@ -178,7 +172,6 @@ def chain(backend: Backend, id: str) -> list[list[DirectiveRow]]:
 def coverage(backend: Backend, id: str) -> Coverage | None:
     """Per province (and district of a covered province): is there an implementing directive, and the lag.
 
-    >>> from vbgraph.graph.synth import tiny_store
     >>> cov = coverage(tiny_store(), "vn/national/tw/nq/2018/35")
     >>> cov.covered, len(cov.missing)
     (('Lai Châu', 'Sơn La'), 61)
@@ -189,7 +182,6 @@ def coverage(backend: Backend, id: str) -> Coverage | None:
 def most_cited(backend: Backend, *, limit: int = 20) -> list[tuple[DirectiveRow, int]]:
     """The directives cited by the most files, with that count.
 
-    >>> from vbgraph.graph.synth import tiny_store
     >>> [(r.symbol, n) for r, n in most_cited(tiny_store(), limit=1)]
     [('35-NQ/TW', 3)]
     """
@@ -199,7 +191,6 @@ def most_cited(backend: Backend, *, limit: int = 20) -> list[tuple[DirectiveRow,
 def stats(backend: Backend) -> Stats:
     """Counts: documents by kind, directives by status, edges by relation, failed files.
 
-    >>> from vbgraph.graph.synth import tiny_store
     >>> stats(tiny_store()).directives
     {'cited-only': 1, 'document': 4}
     """
@@ -209,7 +200,6 @@ def stats(backend: Backend) -> Stats:
 def failures(backend: Backend) -> list[FailureRow]:
     """Files that could not be read, with the reason.
 
-    >>> from vbgraph.graph.synth import tiny_store
     >>> failures(tiny_store())
     []
     """
@@ -219,7 +209,6 @@ def failures(backend: Backend) -> list[FailureRow]:
 def source(backend: Backend, id: str) -> SourceText | None:
     """The text of a directive that has its own file, with its citations highlighted; else None.
 
-    >>> from vbgraph.graph.synth import tiny_store
     >>> source(tiny_store(), "vn/national/tw/nq/2018/35") is None
     True
     """

@@ -81,7 +81,7 @@ def _inside(inner: places.Place, outer: places.Place) -> bool:
 
 
 def _rank(place: places.Place) -> int:
-    return places.PLACE_LEVELS.index(place.level)
+    return places.LEVELS.index(place.level)
 
 
 def place_in_text(text: str, *, level: str | None, on=None, within: str | None = None) -> places.Place | None:
@@ -148,15 +148,15 @@ def _issuer_level(issuer: str) -> str | None:
 
 
 def _merged_away(province: str, ref: DirectiveRef, doc_date: str | None) -> bool:
-    """A pre-reform directive cited from a 2025 province made of several old ones."""
-    if not doc_date or places.era(doc_date) != "2025":
+    """A pre-reform directive cited from a new province made of several old ones."""
+    if not doc_date or places.era(doc_date) != "new":
         return False
     cited = ref.date or (f"{ref.year}-12-31" if ref.year and ref.year < 2025 else None)
-    if cited is None or places.era(cited) == "2025":
+    if cited is None or places.era(cited) == "new":
         return False
     try:
         return len(places.old_provinces_of(province)) > 1
-    except Exception:  # a legacy name: nothing merged
+    except places.PlaceError:  # an old province's name: nothing merged
         return False
 
 

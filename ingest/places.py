@@ -3,8 +3,9 @@
 A directive's jurisdiction is named as of its date: until 30 June 2025 the
 map has 63 provinces, their districts (huyện, quận, thị xã, thành phố thuộc
 tỉnh) and communes; from 1 July 2025 it has 34 provinces with communes and
-wards directly below them. The data is the ``vietnamadminunits`` package's
-(``data/dataset.db`` and ``data/converter_2025.json``), read once on first use.
+wards directly below them. The two maps are ``ingest.gazetteer``'s eras
+``old`` and ``new``; it reads the data, this module matches names against it.
+Every function taking ``on`` also takes an era's name for it ("old", "new").
 
 Names are short names without the unit word ("Lai Châu", "Tam Đường",
 "Hồ Chí Minh"), as the package spells them (a package suffix such as
@@ -14,30 +15,27 @@ spaces); a few spellings the package lacks are in :data:`ALIASES`.
 
 A name that fits several units is ambiguous: :func:`resolve` then returns
 None, and the caller may narrow it with ``within`` (a province) or a level.
-Names are matched on the map of the date given; a name missing from the 2025
-map is looked up on the legacy one (a later text citing a district's or a
+Names are matched on the map of the date given; a name missing from the new
+map is looked up on the old one (a later text citing a district's or a
 former province's directive); with no date, both maps are searched.
 """
 from __future__ import annotations
 
 import functools
-import importlib.util
-import json
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
-from pathlib import Path
+from datetime import date
 from typing import NamedTuple
 
-from vbgraph.ingest.errors import IngestError
+from vbgraph.ingest import gazetteer
+from vbgraph.ingest.gazetteer import ERAS, LEVELS, REFORM_DATE, PlaceError, era
 
 __all__ = [
     "REFORM_DATE",
     "ERAS",
-    "PLACE_LEVELS",
+    "LEVELS",
     "ALIASES",
     "Place",
     "PlaceError",
@@ -54,19 +52,12 @@ __all__ = [
     "iter_units",
 ]
 
-REFORM_DATE = date(2025, 7, 1)
-ERAS = ("legacy", "2025")
-PLACE_LEVELS = ("province", "district", "commune")
-_RANK = {level: rank for rank, level in enumerate(PLACE_LEVELS)}
-
-
-class PlaceError(IngestError, ValueError):
-    """A bad argument to a ``places`` function (the message says what is allowed)."""
+_RANK = {level: rank for rank, level in enumerate(LEVELS)}
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """One administrative unit by short names; ``district`` is None on the 2025 map.
+    """One administrative unit by short names; ``district`` is None on the new map.
 
     >>> Place("Lai Châu", "Tam Đường").level
     'district'
@@ -208,32 +199,15 @@ class _Entry(NamedTuple):
     kind: str  # the unit's type: "tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", …
 
 
-@dataclass(frozen=True)
-class _Province:
-    name: str
-    era: str
-    kind: str
-    key: str  # the package's provinceKey ("tinhlaichau")
-    lat: float | None
-    lon: float | None
-
-
 @dataclass
 class _Gazetteer:
     index: dict[str, tuple[_Entry, ...]]
-    provinces: dict[str, dict[str, _Province]]  # era → short name → province
+    provinces: dict[str, dict[str, gazetteer.AdminUnit]]  # era → short name → province, by code
     units: dict[str, list[Place]]  # era → every Place, parents before children
+    districts: dict[tuple[str, str], tuple[gazetteer.AdminUnit, ...]]  # (province, name key) → old districts
     new_of_old: dict[str, str]
     old_of_new: dict[str, list[str]]
     max_words: int
-
-
-def _data_file(name: str) -> Path:
-    """A file of the package's ``data/``, found without importing the package (which loads pandas)."""
-    spec = importlib.util.find_spec("vietnamadminunits")
-    if spec is None or not spec.submodule_search_locations:
-        raise PlaceError("the vietnamadminunits package is not installed (pip install vietnamadminunits)")
-    return Path(next(iter(spec.submodule_search_locations))) / "data" / name
 
 
 @functools.lru_cache(maxsize=None)
@@ -255,40 +229,29 @@ def _kinds(full: str, unit_type: str | None) -> set[str]:
     return kinds | {kind} if kind else kinds
 
 
-def _rows(db: sqlite3.Connection, sql: str) -> list[tuple]:
-    return db.execute(sql).fetchall()
+def _by_code(units, level: str) -> list[gazetteer.AdminUnit]:
+    return sorted((u for u in units if u.level == level), key=lambda u: u.code)
 
 
-def _read_era(db: sqlite3.Connection, era_: str, add) -> tuple[dict[str, _Province], list[Place]]:
-    table = "admin_units_legacy" if era_ == "legacy" else "admin_units"
-    provs: dict[str, _Province] = {}
-    units: list[Place] = []
+def _read_era(era_: str, add) -> tuple[dict[str, gazetteer.AdminUnit], list[Place]]:
+    """Index one map's units (provinces, districts, communes, each by code); its
+    provinces by short name and its Places, each province followed by its units."""
+    every = gazetteer.units(era_)
+    provs: dict[str, gazetteer.AdminUnit] = {}
     children: dict[tuple, list[Place]] = {}
-    for full, short, key, lat, lon in _rows(db, f"""
-            SELECT province, provinceShort, provinceKey, provinceLat, provinceLon FROM {table}
-            GROUP BY provinceCode ORDER BY CAST(provinceCode AS INTEGER)"""):
-        kind = "thành phố" if full.startswith("Thành phố") else "tỉnh"
-        name = _province_short(short)
-        provs[name] = _Province(name, era_, kind, key, lat, lon)
-        add(name, _Entry(Place(name), era_, kind))
-    if era_ == "legacy":
-        for prov, full, short, dtype in _rows(db, f"""
-                SELECT provinceShort, district, districtShort, districtType FROM {table}
-                GROUP BY districtCode ORDER BY CAST(districtCode AS INTEGER)"""):
-            place = Place(_province_short(prov), _short(short))
-            children.setdefault((place.province,), []).append(place)
-            for kind in _kinds(full, dtype):
-                add(short, _Entry(place, era_, kind))
-        ward_sql = f"""SELECT provinceShort, districtShort, ward, wardShort, wardType FROM {table}
-                       WHERE wardShort IS NOT NULL ORDER BY CAST(wardCode AS INTEGER)"""
-    else:
-        ward_sql = f"""SELECT provinceShort, NULL, ward, wardShort, wardType FROM {table}
-                       ORDER BY CAST(wardCode AS INTEGER)"""
-    for prov, dist, full, short, wtype in _rows(db, ward_sql):
-        place = Place(_province_short(prov), _short(dist) if dist else None, _short(short))
-        children.setdefault((place.province, place.district), []).append(place)
-        for kind in _kinds(full, wtype):
-            add(short, _Entry(place, era_, kind))
+    for u in _by_code(every, "province"):
+        name = _province_short(u.province)
+        provs[name] = u
+        add(name, _Entry(Place(name), era_, u.kind.lower()))
+    for level in ("district", "commune"):
+        for u in _by_code(every, level):
+            place = Place(_province_short(u.province), _short(u.district) if u.district else None,
+                          _short(u.commune) if u.commune else None)
+            parent = (place.province,) if level == "district" else (place.province, place.district)
+            children.setdefault(parent, []).append(place)
+            for kind in _kinds(u.full, u.kind):
+                add(u.name, _Entry(place, era_, kind))
+    units: list[Place] = []
     for name in provs:
         units.append(Place(name))
         for child in children.get((name,), []):
@@ -314,80 +277,37 @@ def _gazetteer() -> _Gazetteer:
             if entry not in bucket:
                 bucket.append(entry)
 
-    path = _data_file("dataset.db")
     provs, units = {}, {}
-    try:
-        db = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True)
-        try:
-            for era_ in ERAS:
-                provs[era_], units[era_] = _read_era(db, era_, add)
-        finally:
-            db.close()
-    except sqlite3.Error as err:
-        raise PlaceError(f"cannot read the administrative units in {path}: {err}") from err
+    for era_ in ERAS:
+        provs[era_], units[era_] = _read_era(era_, add)
     for alias, short, level, kind in ALIASES:
         for era_ in ERAS:
             for entry in tuple(index.get(name_key(short), ())):
                 if entry.era == era_ and entry.place.level == level:
                     add(alias, entry._replace(kind=kind or entry.kind))
-    by_key = {p.key: p.name for era_ in ERAS for p in provs[era_].values()}
-    converter = json.loads(_data_file("converter_2025.json").read_text(encoding="utf-8"))
-    old_of_new: dict[str, list[str]] = {}
+    old_of_new: dict[str, set[str]] = {}
     new_of_old: dict[str, str] = {}
-    for new_key, old_keys in converter["DICT_PROVINCE"].items():
-        olds = {by_key[k] for k in old_keys}
-        old_of_new[by_key[new_key]] = [p for p in provs["legacy"] if p in olds]
-        new_of_old.update({old: by_key[new_key] for old in olds})
+    for new, old in gazetteer.succession():
+        new, old = _province_short(new), _province_short(old)
+        old_of_new.setdefault(new, set()).add(old)
+        new_of_old[old] = new
+    districts: dict[tuple[str, str], list[gazetteer.AdminUnit]] = {}
+    for u in gazetteer.units("old"):
+        if u.level == "district":
+            for key in {name_key(u.district), _split_unit(name_key(_short(u.district)))[1]}:
+                districts.setdefault((_province_short(u.province), key), []).append(u)
     return _Gazetteer(
         index={k: tuple(v) for k, v in index.items()},
         provinces=provs,
         units=units,
+        districts={k: tuple(v) for k, v in districts.items()},
         new_of_old=new_of_old,
-        old_of_new=old_of_new,
+        old_of_new={new: [p for p in provs["old"] if p in olds] for new, olds in old_of_new.items()},
         max_words=max(len(k.split()) for k in index),
     )
 
 
 # ---------------------------------------------------------------- dates
-
-
-def _as_date(on: date | str | None) -> date | None:
-    if on is None or (isinstance(on, date) and not isinstance(on, datetime)):
-        return on
-    if isinstance(on, datetime):
-        return on.date()
-    if isinstance(on, str):
-        text = on.strip()
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
-            if m:
-                try:
-                    return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-                except ValueError:
-                    pass
-    raise PlaceError(f"on must be a date, a 'YYYY-MM-DD', 'DD/MM/YYYY' or 'YYYY' string or None, not {on!r}")
-
-
-def era(on: date | str | None) -> str:
-    """The map in force on a date: ``legacy`` before 2025-07-01, ``2025`` from then,
-    ``any`` when the date is unknown.
-
-    A year alone ("2022", as in a citation without its day) decides unless it is 2025.
-
-    >>> era("2022-01-26"), era(date(2025, 7, 1)), era("15/08/2025"), era(None)
-    ('legacy', '2025', '2025', 'any')
-    >>> era("2022"), era("2025"), era("2026")
-    ('legacy', 'any', '2025')
-    """
-    if isinstance(on, str) and re.fullmatch(r"\s*\d{4}\s*", on):
-        year = int(on)
-        return "legacy" if year < REFORM_DATE.year else "2025" if year > REFORM_DATE.year else "any"
-    day = _as_date(on)
-    if day is None:
-        return "any"
-    return "legacy" if day < REFORM_DATE else "2025"
 
 
 def _eras(on: date | str | None) -> tuple[str, ...]:
@@ -396,19 +316,21 @@ def _eras(on: date | str | None) -> tuple[str, ...]:
 
 
 def _check(level: str | None) -> None:
-    if level is not None and level not in PLACE_LEVELS:
-        raise PlaceError(f"level must be one of {PLACE_LEVELS} or None, not {level!r}")
+    if level is not None and level not in LEVELS:
+        raise PlaceError(f"level must be one of {LEVELS} or None, not {level!r}")
 
 
 # ---------------------------------------------------------------- provinces
 
 
 def provinces(on: date | str | None = None) -> list[str]:
-    """The provinces on the map of a date (63 legacy, 34 from 2025-07-01), by code;
+    """The provinces on the map of a date or era (63 old, 34 new from 2025-07-01), by code;
     with no date, every province of either map.
 
     >>> len(provinces("2022-01-01")), len(provinces("2025-08-01")), len(provinces())
     (63, 34, 63)
+    >>> provinces("new")[:3]
+    ['Hà Nội', 'Cao Bằng', 'Tuyên Quang']
     """
     g = _gazetteer()
     names: dict[str, None] = {}
@@ -429,24 +351,24 @@ def _province_name(name: str, era_: str) -> str | None:
 
 
 def new_province_of(old_province: str) -> str:
-    """The 2025 province that a legacy province became part of.
+    """The new province that an old province became part of (from 2025-07-01).
 
     >>> new_province_of("Bình Thuận"), new_province_of("tỉnh Lai Châu")
     ('Lâm Đồng', 'Lai Châu')
     """
-    name = _province_name(old_province, "legacy")
+    name = _province_name(old_province, "old")
     if name is None:
         raise PlaceError(f"{old_province!r} is not one of the 63 provinces before 2025-07-01")
     return _gazetteer().new_of_old[name]
 
 
 def old_provinces_of(new_province: str) -> list[str]:
-    """The legacy provinces that formed a 2025 province, by province code.
+    """The old provinces that formed a new province, by province code.
 
     >>> old_provinces_of("Quảng Trị")
     ['Quảng Bình', 'Quảng Trị']
     """
-    name = _province_name(new_province, "2025")
+    name = _province_name(new_province, "new")
     if name is None:
         raise PlaceError(f"{new_province!r} is not one of the 34 provinces from 2025-07-01")
     return list(_gazetteer().old_of_new[name])
@@ -456,42 +378,64 @@ def old_provinces_of(new_province: str) -> list[str]:
 def _within(within: str, which: str) -> dict[str, frozenset[str]]:
     """The provinces of each era that ``within`` covers, read on the map ``which``.
 
-    A 2025 province covers the legacy ones it was formed from; a legacy one
-    the 2025 province it joined.
+    A new province covers the old ones it was formed from; an old one
+    the new province it joined.
     """
     g = _gazetteer()
-    legacy: set[str] = set()
+    old: set[str] = set()
     new: set[str] = set()
-    if which in ("2025", "any") and (name := _province_name(within, "2025")):
-        legacy.update(g.old_of_new[name])
+    if which in ("new", "any") and (name := _province_name(within, "new")):
+        old.update(g.old_of_new[name])
         new.add(name)
-    if which in ("legacy", "any") or not new:
-        if name := _province_name(within, "legacy"):
-            legacy.add(name)
+    if which in ("old", "any") or not new:
+        if name := _province_name(within, "old"):
+            old.add(name)
             new.add(g.new_of_old[name])
-    if not legacy:
+    if not old:
         raise PlaceError(f"within must name a province (e.g. 'Lai Châu'), not {within!r}")
-    return {"legacy": frozenset(legacy), "2025": frozenset(new)}
+    return {"old": frozenset(old), "new": frozenset(new)}
 
 
-def centroid(province: str, on: date | str | None = None) -> tuple[float, float] | None:
-    """A province's (lat, lon) on the map of a date (the 2025 map when there is no
-    date and the province is on it); None for an unknown name.
+def centroid(
+    province: str, district: str | None = None, *, on: date | str | None = None
+) -> tuple[float, float] | None:
+    """The (lat, lon) of a province, or of a district of it (old map), on the map of
+    a date or era (the new map when there is none and the province is on it); None
+    for an unknown or ambiguous name. A district may carry the package's suffix
+    that tells twins apart ("Kỳ Anh (Thị xã)").
 
-    >>> lat, lon = centroid("Lai Châu", "2022-01-01"); round(lat), round(lon)
+    >>> lat, lon = centroid("Lai Châu", on="2022-01-01"); round(lat), round(lon)
     (22, 103)
+    >>> [round(x) for x in centroid("Lai Châu", "huyện Tam Đường", on="old")], centroid("Atlantis")
+    ([22, 104], None)
     """
     for era_ in reversed(_eras(on)):
         name = _province_name(province, era_)
-        if name is not None:
-            p = _gazetteer().provinces[era_][name]
-            return None if p.lat is None else (p.lat, p.lon)
+        if name is None:
+            continue
+        if district is None:
+            unit = _gazetteer().provinces[era_][name]
+        else:
+            found = _district_units(district, era_, name)
+            unit = found[0] if len(found) == 1 else None
+        return None if unit is None or unit.lat is None else (unit.lat, unit.lon)
     return None
+
+
+def _district_units(district: str, era_: str, province: str) -> tuple[gazetteer.AdminUnit, ...]:
+    """The districts of a province a name can mean, as written by the package or any spelling."""
+    if not isinstance(district, str):
+        raise PlaceError(f"a district name must be a string, not {district!r}")
+    if era_ != "old":
+        return ()
+    g = _gazetteer()
+    key = name_key(district)
+    return g.districts.get((province, key)) or g.districts.get((province, _split_unit(key)[1]), ())
 
 
 def iter_units(on: date | str | None = None) -> Iterator[Place]:
     """Every unit on the map of a date, each province followed by its units
-    (with no date: the legacy map, then the 2025 units not on it).
+    (with no date: the old map, then the new units not on it).
 
     >>> units = list(iter_units("2025-08-01")); units[0], len(units)
     (Place(province='Hà Nội', district=None, commune=None), 3355)
@@ -526,14 +470,14 @@ def _match(
 def _entries(
     key: str, kind: str | None, which: str, level: str | None, within: str | None
 ) -> list[_Entry]:
-    """Matches of a name key on the map of ``on``. A name missing from the 2025
-    map is looked up on the legacy one: a text of that time naming a district
+    """Matches of a name key on the map of ``on``. A name missing from the new
+    map is looked up on the old one: a text of that time naming a district
     or a former province cites a body of before the reform."""
     scope = _within(within, which) if within else None
     eras = ERAS if which == "any" else (which,)
     found = _match(key, kind, eras, level, scope)
-    if not found and which == "2025":
-        found = _match(key, kind, ("legacy",), level, scope)
+    if not found and which == "new":
+        found = _match(key, kind, ("old",), level, scope)
     return found
 
 
@@ -573,8 +517,8 @@ def lookup(
 
 
 def _contains(outer: Place, inner: Place, *, across: bool = False) -> bool:
-    """Whether ``inner`` lies in ``outer``; with ``across``, a legacy ``inner``
-    also lies in the 2025 province its province joined."""
+    """Whether ``inner`` lies in ``outer``; with ``across``, an old ``inner``
+    also lies in the new province its province joined."""
     same = inner.province == outer.province or (
         across and _gazetteer().new_of_old.get(inner.province) == outer.province
     )
@@ -587,8 +531,8 @@ def _contains(outer: Place, inner: Place, *, across: bool = False) -> bool:
 def _pick(entries: tuple[_Entry, ...]) -> Place | None:
     """The one place a list of matches means: the highest level named wins
     (a province over a same-named city, a district over a commune); across
-    both maps, a legacy unit and the 2025 unit of the same name in its
-    successor province count as one (the legacy one, with its district)."""
+    both maps, an old unit and the new unit of the same name in its
+    successor province count as one (the old one, with its district)."""
     if not entries:
         return None
     top = min(_RANK[e.place.level] for e in entries)
@@ -598,7 +542,7 @@ def _pick(entries: tuple[_Entry, ...]) -> Place | None:
         return places[0]
     per_era = {era_: _unique(e.place for e in entries if e.era == era_) for era_ in ERAS}
     if all(len(p) == 1 for p in per_era.values()):
-        old, new = per_era["legacy"][0], per_era["2025"][0]
+        old, new = per_era["old"][0], per_era["new"][0]
         last = lambda p: p.commune or p.district or p.province  # noqa: E731
         if last(old) == last(new) and _contains(Place(new.province), old, across=True):
             return old

@@ -2,7 +2,8 @@
 
 Doctests are collected here rather than with ``--doctest-modules`` over the source
 folders, so that each module is imported once, under its installed name
-(``vbgraph.ingest.find``, not ``ingest.find``).
+(``vbgraph.ingest.find``, not ``ingest.find``). Examples may call ``tiny_store()``
+(tests/conftest.py's small in-memory store): test helpers stay out of the package.
 """
 from __future__ import annotations
 
@@ -28,10 +29,11 @@ def all_modules() -> list[str]:
 
 
 @pytest.mark.parametrize("name", all_modules())
-def test_doctests(name: str) -> None:
+def test_doctests(name: str, doctest_globals: dict) -> None:
     module = importlib.import_module(name)
     flags = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
-    result = doctest.testmod(module, optionflags=flags, verbose=False, report=False)
+    result = doctest.testmod(module, optionflags=flags, verbose=False, report=False,
+                             extraglobs=doctest_globals)
     assert result.failed == 0, f"{result.failed} of {result.attempted} examples failed in {name} (run python -m doctest -v)"
 
 

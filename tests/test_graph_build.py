@@ -8,7 +8,7 @@ import pytest
 from vbgraph.graph import queries
 from vbgraph.graph.build import ingest, ingest_dicts
 from vbgraph.graph.store import Store
-from vbgraph.graph.synth import generate, write_corpus
+from vbgraph.app.synth import generate, write_corpus
 
 NQ35 = {"type": "NQ", "number": "35", "issuer_code": "TW", "year": 2018, "date": "2018-10-22", "symbol": "35-NQ/TW"}
 

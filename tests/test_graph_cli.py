@@ -12,14 +12,13 @@ from vbgraph.app.cli_graph import COMMANDS
 from vbgraph.app.config import SETTINGS
 from vbgraph.graph.build import ingest_dicts
 from vbgraph.graph.store import Store
-from vbgraph.graph.synth import tiny_dicts
 
 
 @pytest.fixture()
-def store_path(tmp_path):
+def store_path(tmp_path, tiny_dicts):
     path = tmp_path / "g.sqlite"
     store = Store(path)
-    ingest_dicts(tiny_dicts(), store)
+    ingest_dicts(tiny_dicts, store)
     store.close()
     return str(path)
 

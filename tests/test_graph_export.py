@@ -8,7 +8,7 @@ import networkx as nx
 from vbgraph.graph.build import ingest_dicts
 from vbgraph.graph.export import to_networkx, write_gexf, write_graphml, write_neo4j_admin
 from vbgraph.graph.store import Store
-from vbgraph.graph.synth import generate
+from vbgraph.app.synth import generate
 
 
 def _store():

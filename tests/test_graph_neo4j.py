@@ -13,7 +13,6 @@ import pytest
 from vbgraph.graph import cypher, queries
 from vbgraph.graph.errors import BackendError
 from vbgraph.graph.neo4j_backend import Neo4jBackend, load
-from vbgraph.graph.synth import tiny_store
 
 TOOLS = Path(__file__).resolve().parents[1] / "tools"
 
@@ -33,9 +32,9 @@ class FakeDriver:
         return (self.answers.get(query, [{"deleted": 0}]), None, [])
 
 
-def test_load_sends_schema_first_then_unwind_batches():
+def test_load_sends_schema_first_then_unwind_batches(tiny_store):
     driver = FakeDriver()
-    store = tiny_store()
+    store = tiny_store
     sent = load(store, Neo4jBackend(driver), batch=2)
     queries_sent = [q for q, _ in driver.calls]
     assert queries_sent[: len(cypher.SCHEMA)] == list(cypher.SCHEMA)
@@ -128,8 +127,8 @@ def neo4j_backend():
     backend.close()
 
 
-def test_real_neo4j_load_is_idempotent_and_answers_like_the_store(neo4j_backend):
-    store = tiny_store()
+def test_real_neo4j_load_is_idempotent_and_answers_like_the_store(neo4j_backend, tiny_store):
+    store = tiny_store
     load(store, neo4j_backend)
     first = neo4j_backend.run(cypher.COUNTS)
     load(store, neo4j_backend)

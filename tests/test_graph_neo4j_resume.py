@@ -11,7 +11,6 @@ import pytest
 from vbgraph.graph import cypher
 from vbgraph.graph.errors import BackendError
 from vbgraph.graph.neo4j_backend import Neo4jBackend, load
-from vbgraph.graph.synth import tiny_store
 
 
 class GraphFake:
@@ -78,8 +77,8 @@ class GraphFake:
         return [], None, []  # schema statements
 
 
-def test_a_load_that_fails_half_way_resumes_to_the_same_counts():
-    store = tiny_store()
+def test_a_load_that_fails_half_way_resumes_to_the_same_counts(tiny_store):
+    store = tiny_store
     clean = GraphFake()
     load(store, Neo4jBackend(clean), batch=2)
     assert clean.counts()[0] > 0 and clean.counts()[1] > 0
@@ -93,8 +92,8 @@ def test_a_load_that_fails_half_way_resumes_to_the_same_counts():
         assert broken.counts() == clean.counts(), f"failed after {fail_after} writes"
 
 
-def test_a_second_load_changes_no_count():
-    store = tiny_store()
+def test_a_second_load_changes_no_count(tiny_store):
+    store = tiny_store
     fake = GraphFake()
     load(store, Neo4jBackend(fake), batch=3)
     first = fake.counts()

@@ -9,7 +9,7 @@ from vbgraph.graph import queries
 from vbgraph.graph.build import ingest_dicts
 from vbgraph.graph.errors import NotFound, QueryError
 from vbgraph.graph.store import Store
-from vbgraph.graph.synth import generate
+from vbgraph.app.synth import generate
 
 CORPUS = generate(1500, seed=7, province_share=(0.05, 0.2), new_era_share=0.3)
 

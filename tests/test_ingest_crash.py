@@ -1,6 +1,6 @@
 """Ingest survives SIGKILL at any moment, re-runs change nothing, unreadable files are skipped.
 
-A small synthetic corpus (``graph.synth``, texts written from templates) is
+A small synthetic corpus (``app.synth``, texts written from templates) is
 ingested once without interruption: the reference store. Then, for several
 seeded tries, ``vbgraph ingest`` runs in a child process that is killed with
 SIGKILL (after a random number of files has been committed, or at a random
@@ -26,7 +26,7 @@ import pytest
 
 from vbgraph.graph.build import ingest
 from vbgraph.graph.store import Store
-from vbgraph.graph.synth import generate, write_corpus
+from vbgraph.app.synth import generate, write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 TRIES = int(os.environ.get("VBGRAPH_KILL_TRIES", "6"))

@@ -23,17 +23,16 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
+from vbgraph.ingest import gazetteer
 from vbgraph.ingest.identity import directive_id, slug
-from .jurisdictions import REFORM_DATE, _data_dir
 
-__all__ = ["SynthDoc", "Corpus", "generate", "iter_docs", "committee", "write_corpus", "tiny_store", "tiny_dicts"]
+__all__ = ["SynthDoc", "Corpus", "generate", "iter_docs", "committee", "write_corpus"]
 
 _CENTRAL_BODIES = (("Bộ Chính trị", "NQ"), ("Ban Chấp hành Trung ương", "NQ"), ("Bộ Chính trị", "KL"), ("Ban Bí thư", "CT"))
 _SUBJECTS = (
@@ -61,22 +60,12 @@ def _term_of(d: date) -> int:
 @lru_cache(maxsize=1)
 def _unit_types() -> dict[tuple, str]:
     """(era, province[, district][, commune]) → the unit's type word ("Tỉnh", "Quận", "Phường" …)."""
-    con = sqlite3.connect(f"file:{_data_dir() / 'dataset.db'}?mode=ro", uri=True)
     types: dict[tuple, str] = {}
-    try:
-        for p, full, d, dt, w, wt in con.execute(
-            "SELECT provinceShort, province, districtShort, districtType, wardShort, wardType FROM admin_units_legacy"
-        ):
-            types[("old", p)] = "Thành phố" if full.startswith("Thành phố") else "Tỉnh"
-            types[("old", p, d)] = dt or "Huyện"
-            if w:
-                types[("old", p, d, w)] = wt or "Xã"
-        for p, full, w, wt in con.execute("SELECT provinceShort, province, wardShort, wardType FROM admin_units"):
-            types[("new", p)] = "Thành phố" if full.startswith("Thành phố") else "Tỉnh"
-            if w:
-                types[("new", p, w)] = wt or "Xã"
-    finally:
-        con.close()
+    for era in gazetteer.ERAS:
+        for u in gazetteer.units(era):
+            names = (u.province, u.district, u.commune)[: {"province": 1, "district": 2, "commune": 3}[u.level]]
+            default = {"province": "Tỉnh", "district": "Huyện", "commune": "Xã"}[u.level]
+            types[(era, *(n for n in names if n is not None))] = u.kind or default
     return types
 
 
@@ -114,21 +103,17 @@ def _places() -> dict:
     """Provinces → districts → communes (old era) and provinces → communes (new era).
 
     Twin names the package marks "Kỳ Anh (Huyện)" / "Kỳ Anh (Thị xã)" are left out."""
-    con = sqlite3.connect(f"file:{_data_dir() / 'dataset.db'}?mode=ro", uri=True)
-    try:
-        old: dict[str, dict[str, list[str]]] = {}
-        for p, d, w in con.execute("SELECT provinceShort, districtShort, wardShort FROM admin_units_legacy ORDER BY rowid"):
-            if "(" in d:  # "Kỳ Anh (Huyện)" / "Kỳ Anh (Thị xã)": names a text never writes so; left out
-                continue
-            wards = old.setdefault(p, {}).setdefault(d, [])
-            if w and "(" not in w:
-                wards.append(w)
-        new: dict[str, list[str]] = {}
-        for p, w in con.execute("SELECT provinceShort, wardShort FROM admin_units ORDER BY rowid"):
-            if w:
-                new.setdefault(p, []).append(w)
-    finally:
-        con.close()
+    old: dict[str, dict[str, list[str]]] = {}
+    for u in gazetteer.units("old"):
+        if u.level == "province" or "(" in u.district:  # names a text never writes so: left out
+            continue
+        wards = old.setdefault(u.province, {}).setdefault(u.district, [])
+        if u.level == "commune" and "(" not in u.commune:
+            wards.append(u.commune)
+    new: dict[str, list[str]] = {}
+    for u in gazetteer.units("new"):
+        if u.level == "commune":
+            new.setdefault(u.province, []).append(u.commune)
     return {"old": old, "new": new}
 
 
@@ -377,7 +362,7 @@ def _plan(rng, numbers, parent, root, d, level, era, province, district, commune
 
 def _cascade(root, rng, places, numbers, centrals, share, refs) -> Iterator[SynthDoc]:
     rd = date.fromisoformat(root.fields["date"])
-    era = "new" if rd.isoformat() >= REFORM_DATE else "old"
+    era = gazetteer.era(rd)
     provinces = sorted(places[era])
     for p in rng.sample(provinces, max(1, int(len(provinces) * rng.uniform(*share)))):
         pd = rd + timedelta(days=rng.randint(20, 90))
@@ -420,44 +405,3 @@ def write_corpus(corpus: Corpus, folder: str | Path, *, truth: str = "truth.json
             out.append(p)
             fh.write(json.dumps({**d.to_dict(path=p.name), "sha256": None}, ensure_ascii=False) + "\n")
     return out
-
-
-def tiny_dicts() -> list[dict]:
-    """Four hand-made extraction dicts: two provinces' 61-KH/TU implementing 35-NQ/TW, a district plan under Lai Châu's.
-
-    >>> [d["document"]["symbol"] for d in tiny_dicts()]
-    ['61-KH/TU', '61-KH/TU', '102-KH/HU', '224-KL/TU']
-    """
-    nq35 = {"type": "NQ", "number": "35", "issuer_code": "TW", "issuer": "Bộ Chính trị", "date": "2018-10-22",
-            "year": 2018, "symbol": "35-NQ/TW", "title": "tăng cường bảo vệ nền tảng tư tưởng của Đảng"}
-
-    def plan(province, number, date_, district=None, code="TU", type="KH"):
-        return {"type": type, "number": number, "issuer_code": code, "date": date_, "year": int(date_[:4]),
-                "province": province, "district": district, "symbol": f"{number}-{type}/{code}"}
-
-    lc61 = plan("Lai Châu", "61", "2021-12-22")
-    sl61 = plan("Sơn La", "61", "2021-11-02")
-    td102 = plan("Lai Châu", "102", "2022-01-26", district="Tam Đường", code="HU")
-    lc224 = plan("Lai Châu", "224", "2021-10-18", type="KL")
-
-    def x(name, doc, cites):
-        return {"source": name, "path": name, "sha256": name, "document": {"kind": "original", **doc},
-                "citations": [{**c, "relation": r, "cue": cue, "mentions": [{"start": 0, "end": 5, "text": c["symbol"]}]}
-                              for c, r, cue in cites], "links": []}
-
-    return [
-        x("lc61.txt", lc61, [(nq35, "implements", "Thực hiện")]),
-        x("sl61.txt", sl61, [(nq35, "implements", "Thực hiện")]),
-        x("td102.txt", td102, [(lc61, "implements", "Căn cứ"), (nq35, "refers_to", None)]),
-        x("lc224.txt", lc224, []),
-    ]
-
-
-def tiny_store():
-    """An in-memory store of ``tiny_dicts()``: the examples of ``graph.queries``."""
-    from .build import ingest_dicts
-    from .store import Store
-
-    store = Store(":memory:")
-    ingest_dicts(tiny_dicts(), store)
-    return store
