@@ -142,15 +142,14 @@ def _data_file(name: str) -> Path:
 
 
 # One row per lowest unit; the new map has no districts (NULL columns keep one shape).
-_COLUMNS = {
-    "old": """province, district, ward, provinceShort, districtShort, wardShort, districtType, wardType,
+_SELECT_UNITS = {
+    "old": """SELECT province, district, ward, provinceShort, districtShort, wardShort, districtType, wardType,
               provinceCode, districtCode, wardCode, provinceLat, provinceLon, districtLat, districtLon,
-              wardLat, wardLon, provinceKey""",
-    "new": """province, NULL, ward, provinceShort, NULL, wardShort, NULL, wardType,
+              wardLat, wardLon, provinceKey FROM admin_units_legacy ORDER BY rowid""",
+    "new": """SELECT province, NULL, ward, provinceShort, NULL, wardShort, NULL, wardType,
               provinceCode, NULL, wardCode, provinceLat, provinceLon, NULL, NULL,
-              wardLat, wardLon, provinceKey""",
+              wardLat, wardLon, provinceKey FROM admin_units ORDER BY rowid""",
 }
-_TABLES = {"old": "admin_units_legacy", "new": "admin_units"}
 
 
 def _int(code) -> int:
@@ -190,7 +189,7 @@ def _data() -> _Data:
         db = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True)
         try:
             for era_ in ERAS:
-                rows = db.execute(f"SELECT {_COLUMNS[era_]} FROM {_TABLES[era_]} ORDER BY rowid")
+                rows = db.execute(_SELECT_UNITS[era_])
                 found[era_], keys[era_] = _units_of_rows(era_, rows)
         finally:
             db.close()
