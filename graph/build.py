@@ -33,8 +33,9 @@ from .errors import GraphError
 from vbgraph.ingest import extract_file
 from vbgraph.ingest.errors import ReadError
 from vbgraph.ingest.identity import directive_id
+from .merge import FIELDS, is_open
 from .models import FailureRow, IngestSummary
-from .store import FIELDS, Store, is_open
+from .store import Store
 
 __all__ = ["ingest", "ingest_dicts", "canonical_id", "file_rows", "SUFFIXES"]
 
