@@ -61,13 +61,13 @@ def run_one(n: int, samples: int, seed: int, keep: str | None = None) -> dict:
     counts = store.counts()
     rss_build = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t0 = time.perf_counter()
-    store._load_graph()
+    store.load_graph()
     load_s = time.perf_counter() - t0
 
     rng = random.Random(seed)
 
     def pick(level: str) -> list[tuple[str]]:
-        ids = [r[0] for r in store._q("SELECT id FROM directives WHERE level = ?", (level,))]
+        ids = [r["id"] for r in store.directives() if r["level"] == level]
         return [(i,) for i in rng.sample(ids, min(samples, len(ids)))]
 
     central, province = pick("central"), pick("province")

@@ -7,9 +7,11 @@ from an ingested folder are withdrawn. Each file is one transaction, so a crash
 loses at most the file being written. Files the extractor cannot read
 (``ingest.errors.ReadError``) are recorded with the reason and skipped.
 
-Ids are recomputed here with ``graph.identity.directive_id`` from the fields of
-each document and citation (a local citation without a province is scoped to
-the citing file), so the graph's rules hold whatever ids the extractor chose.
+Ids are the extractor's: ``ingest.pipeline`` gives every document and citation its
+canonical id with ``ingest.identity.directive_id`` (a local citation without a
+province scoped to the citing file). They are computed here, with the same function,
+only where the extractor gives none: the candidate places of an ``ambiguous``
+citation (one id per candidate), and dicts written by hand or by other tools.
 
 >>> from vbgraph.graph.store import Store
 >>> store = Store(":memory:")
@@ -33,39 +35,54 @@ from .errors import GraphError
 from vbgraph.ingest import extract_file
 from vbgraph.ingest.errors import ReadError
 from vbgraph.ingest.identity import directive_id
+from .merge import FIELDS, is_open
 from .models import FailureRow, IngestSummary
-from .store import FIELDS, Store, is_open
+from .store import Store
 
-__all__ = ["ingest", "ingest_dicts", "canonical_id", "file_rows", "SUFFIXES"]
+__all__ = ["ingest", "ingest_dicts", "canonical_id", "computed_id", "file_rows", "SUFFIXES"]
 
 # File kinds the extractor reads; other files in a folder (e.g. ground truth JSONL) are ignored.
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
 
 def canonical_id(fields: dict, scope: str | None) -> str | None:
-    """The graph's id of a document or citation dict, or None when it names no directive.
+    """The graph's id of a document or citation dict: the extractor's ``id`` when it gave one,
+    else computed from the fields (``scope``: the citing file's name); None when it names no directive.
 
+    >>> canonical_id({"type": "KH", "number": "57", "issuer_code": "TU", "year": 2023, "id": "vn/~004-txt/tu/kh/2023/57"}, "004.txt")
+    'vn/~004-txt/tu/kh/2023/57'
     >>> canonical_id({"type": "KH", "number": "57", "issuer_code": "TU", "year": 2023}, "004.txt")
     'vn/~004-txt/tu/kh/2023/57'
     >>> canonical_id({"type": "NQ", "number": None, "issuer_code": "TW", "congress": "XIII"}, "a.txt")
     'vn/national/tw/nq/dai-hoi/xiii'
     """
-    if (fields.get("number") or fields.get("congress")) and fields.get("type") and fields.get("issuer_code"):
-        return directive_id(
-            fields["type"],
-            fields.get("number"),
-            fields["issuer_code"],
-            year=fields.get("year") or _year(fields.get("date")),
-            term=fields.get("term"),
-            congress=fields.get("congress"),
-            province=fields.get("province"),
-            district=fields.get("district"),
-            commune=fields.get("commune"),
-            scope=scope,
-            level=fields.get("level"),
-        )
     given = fields.get("id")
-    return given if isinstance(given, str) and given.startswith("vn/") else None
+    if isinstance(given, str) and given.startswith("vn/"):
+        return given
+    return computed_id(fields, scope)
+
+
+def computed_id(fields: dict, scope: str | None) -> str | None:
+    """The id ``ingest.identity.directive_id`` gives the fields of a dict (any ``id`` in it ignored).
+
+    >>> computed_id({"type": "KL", "number": "1", "issuer_code": "TW", "term": "XII", "id": "vn/x"}, "a.txt")
+    'vn/national/tw/kl/kxii/1'
+    """
+    if not ((fields.get("number") or fields.get("congress")) and fields.get("type") and fields.get("issuer_code")):
+        return None
+    return directive_id(
+        fields["type"],
+        fields.get("number"),
+        fields["issuer_code"],
+        year=fields.get("year") or _year(fields.get("date")),
+        term=fields.get("term"),
+        congress=fields.get("congress"),
+        province=fields.get("province"),
+        district=fields.get("district"),
+        commune=fields.get("commune"),
+        scope=scope,
+        level=fields.get("level"),
+    )
 
 
 def _year(date: str | None) -> int | None:
@@ -100,7 +117,8 @@ def file_rows(x: dict, path: str, sha256: str) -> tuple[dict, list[dict]]:
         mentions = c.get("mentions") or []
         ev = c.get("evidence") or {}
         first = mentions[0] if mentions else {}
-        candidates = sorted({i for i in (canonical_id({**c, "id": None, **p}, source) for p in c.get("ambiguous") or ()) if i})
+        # The extractor gives an ambiguous citation one id; each candidate place needs its own.
+        candidates = sorted({i for i in (computed_id({**c, **p}, source) for p in c.get("ambiguous") or ()) if i})
         edge = {
             "path": path, "src": doc_id or "", "cited": cid, "dst": cid, "relation": relation, "via": "citation",
             "cue": c.get("cue"), "mentions": max(len(mentions), 1),
@@ -111,7 +129,7 @@ def file_rows(x: dict, path: str, sha256: str) -> tuple[dict, list[dict]]:
             "data": _data(c), "open": int(is_open(cid)),
         }
         key = (cid, "citation")
-        if key in merged:  # two extractor citations that are one directive under the graph's rules
+        if key in merged:  # two extractor citations with one id: one edge
             old = merged[key]
             old["mentions"] += edge["mentions"]
             old["spans"] = json.dumps(json.loads(old["spans"]) + json.loads(edge["spans"]), ensure_ascii=False)

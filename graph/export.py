@@ -12,7 +12,7 @@ import csv
 from pathlib import Path
 
 from .jurisdictions import load_units, succession
-from .neo4j_backend import _directive_in, _issuer_id, node_props
+from .props import EDGE_KEYS, FILE_KEYS, directive_in, edge_props, file_props, issued_by, node_props, text_of
 from .store import Store
 
 __all__ = ["to_networkx", "write_graphml", "write_gexf", "write_neo4j_admin"]
@@ -31,11 +31,9 @@ def to_networkx(store: Store):
     for item in node_props(store):
         p = item["props"]
         g.add_node(item["id"], **{k: p[k] for k in _NODE_FIELDS if p.get(k) is not None})
-    for path, src, dst, relation, cue, mentions, sentence in store._q(
-        "SELECT path, src, dst, relation, cue, mentions, sentence FROM edges WHERE src != '' ORDER BY path, src, dst"
-    ):
-        attrs = {"relation": relation, "cue": cue, "mentions": mentions, "source": path, "sentence": sentence}
-        g.add_edge(src, dst, key=f"{relation}:{path}", **{k: v for k, v in attrs.items() if v is not None})
+    for e in store.edges():
+        attrs = {"relation": e["relation"], "cue": e["cue"], "mentions": e["mentions"], "source": e["path"], "sentence": e["sentence"]}
+        g.add_edge(e["src"], e["dst"], key=f"{e['relation']}:{e['path']}", **{k: v for k, v in attrs.items() if v is not None})
     return g
 
 
@@ -90,7 +88,7 @@ def write_neo4j_admin(store: Store, folder: str | Path) -> dict[str, int]:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
-    props = [k for k in _NODE_FIELDS]
+    props = list(_NODE_FIELDS)
     types = {"year": ":int", "cited": ":int", "homonyms": ":int"}
     counts["directives.csv"] = _csv(
         folder / "directives.csv",
@@ -102,33 +100,29 @@ def write_neo4j_admin(store: Store, folder: str | Path) -> dict[str, int]:
     counts["jurisdictions.csv"] = _csv(
         folder / "jurisdictions.csv", ["id:ID(Jurisdiction)", "name", "level", "era", "province", ":LABEL"],
         ([u.id, u.name, u.level, u.era, u.province, "Jurisdiction"] for u in units))
-    issuers: dict[str, tuple] = {}
-    for id, code, name in store._q("SELECT id, issuer_code, issuer FROM directives WHERE issuer_code IS NOT NULL"):
-        issuers.setdefault(_issuer_id(id), (code, name))
     counts["issuers.csv"] = _csv(folder / "issuers.csv", ["id:ID(Issuer)", "code", "name", ":LABEL"],
-                                 ([i, c, n, "Issuer"] for i, (c, n) in issuers.items()))
+                                 ([i["id"], i["code"], i["name"], "Issuer"] for i in store.issuers()))
     counts["files.csv"] = _csv(
         folder / "files.csv", ["path:ID(File)", "name", "sha256", "status", "reason", "kind", ":LABEL"],
-        ([*r, "File"] for r in store._q("SELECT path, name, sha256, status, reason, kind FROM files ORDER BY path")))
+        ([*(f[k] for k in FILE_KEYS), "File"] for f in file_props(store)))
+    edge_cols = ("src", "dst", *(k for k in EDGE_KEYS if k not in ("src", "dst")))
     for relation, rel_type in (("implements", "IMPLEMENTS"), ("refers_to", "REFERS_TO")):
         counts[f"{relation}.csv"] = _csv(
             folder / f"{relation}.csv",
             [":START_ID(Directive)", ":END_ID(Directive)", "path", "cue", "mentions:int", "sentence", "start:int",
              "end:int", "spans", "candidates", "via", ":TYPE"],
-            ([*r, rel_type] for r in store._q(
-                'SELECT src, dst, path, cue, mentions, sentence, start, "end", spans, candidates, via FROM edges '
-                "WHERE relation = ? AND src != '' ORDER BY path, src, dst", (relation,))))
+            ([*(e[k] for k in edge_cols), rel_type] for e in edge_props(store, relation)))
     counts["issued_by.csv"] = _csv(folder / "issued_by.csv", [":START_ID(Directive)", ":END_ID(Issuer)", ":TYPE"], (
-        [id, _issuer_id(id), "ISSUED_BY"] for (id,) in store._q("SELECT id FROM directives WHERE issuer_code IS NOT NULL")))
+        [r["directive"], r["issuer"], "ISSUED_BY"] for r in issued_by(store)))
     counts["in.csv"] = _csv(folder / "in.csv", [":START_ID(Directive)", ":END_ID(Jurisdiction)", ":TYPE"],
-                            ([r["directive"], r["jurisdiction"], "IN"] for r in _directive_in(store)))
+                            ([r["directive"], r["jurisdiction"], "IN"] for r in directive_in(store)))
     counts["part_of.csv"] = _csv(folder / "part_of.csv", [":START_ID(Jurisdiction)", ":END_ID(Jurisdiction)", ":TYPE"],
                                  ([u.id, u.parent, "PART_OF"] for u in units if u.parent))
     counts["formed_from.csv"] = _csv(folder / "formed_from.csv",
                                      [":START_ID(Jurisdiction)", ":END_ID(Jurisdiction)", ":TYPE"],
                                      ([a, b, "FORMED_FROM"] for a, b in succession()))
     counts["text_of.csv"] = _csv(folder / "text_of.csv", [":START_ID(File)", ":END_ID(Directive)", ":TYPE"], (
-        [p, d, "TEXT_OF"] for p, d in store._q("SELECT path, doc_id FROM files WHERE status = 'ok' AND doc_id IS NOT NULL")))
+        [r["path"], r["directive"], "TEXT_OF"] for r in text_of(store)))
     nodes = ["directives.csv", "jurisdictions.csv", "issuers.csv", "files.csv"]
     rels = [k for k in counts if k not in nodes]
     script = ["#!/bin/sh", "# Offline import into an empty database (stop Neo4j first). Run from this folder.",

@@ -18,13 +18,15 @@ way, ends with the same counts.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from vbgraph.ingest.read import read_file
+
 from . import cypher
+from .coverage import build_coverage
 from .errors import BackendError, ConfigError
-from vbgraph.ingest.identity import slug
-from .jurisdictions import era_of, jurisdiction_id, load_units, succession
+from .jurisdictions import load_units, succession
+from .merge import issuer_id
 from .models import (
     CascadeRow,
     Coverage,
@@ -36,9 +38,11 @@ from .models import (
     Span,
     Stats,
 )
-from .store import Store, _read_text, build_coverage
+from .props import directive_in, edge_props, file_props, issued_by, node_props, text_of
+from .search import parse_query
+from .store import Store
 
-__all__ = ["Neo4jBackend", "load", "node_props", "ROW_FIELDS"]
+__all__ = ["Neo4jBackend", "load", "ROW_FIELDS"]
 
 ROW_FIELDS = tuple(DirectiveRow.__dataclass_fields__)
 
@@ -95,8 +99,6 @@ class Neo4jBackend:
         return out
 
     def q_search(self, text: str, limit: int) -> list[DirectiveRow]:
-        from .search import parse_query
-
         q = parse_query(text)
         if not (q.id or q.key or q.key_prefix or q.number or q.words):
             return []
@@ -196,7 +198,7 @@ class Neo4jBackend:
             return None
         path = recs[0]["path"]
         try:
-            text = _read_text(path)
+            text = read_file(path).text
         except OSError:
             return None
         spans = [Span(s, e, label, r["target"]) for r in self.run(cypher.SOURCE_SPANS, path=path)
@@ -212,41 +214,6 @@ def _row(props: dict) -> DirectiveRow:
 
 
 # ------------------------------------------------------------------ load
-def node_props(store: Store) -> Iterator[dict]:
-    """Directive rows of the store as Neo4j property maps (rows of MERGE_DIRECTIVES)."""
-    cited = dict(store._q("SELECT dst, count(DISTINCT path) FROM edges WHERE via = 'citation' GROUP BY dst"))
-    homonyms = dict(store._q("SELECT key, count(*) FROM directives WHERE key IS NOT NULL GROUP BY key"))
-    cols = ("id", "type", "number", "symbol", "issuer_code", "issuer", "level", "province", "district", "commune",
-            "date", "year", "term", "congress", "title", "status", "kind", "path", "key", "words", "conflicts")
-    cur = store.con.execute(f"SELECT {', '.join(cols)} FROM directives ORDER BY id")
-    while True:
-        batch = cur.fetchmany(10_000)
-        if not batch:
-            return
-        for values in batch:
-            props = {k: v for k, v in zip(cols, values) if v is not None}
-            props["cited"] = cited.get(props["id"], 0)
-            props["homonyms"] = homonyms.get(props.get("key"), 1)
-            yield {"id": props["id"], "props": props}
-
-
-def _issuer_id(id: str) -> str:
-    return "/".join(id.split("/")[:3])
-
-
-def _directive_in(store: Store) -> Iterator[dict]:
-    known = {u.id for u in load_units()}
-    for id, province, district, commune, date, year in store._q(
-        "SELECT id, province, district, commune, date, year FROM directives WHERE province IS NOT NULL"
-    ):
-        era = era_of(date, year)
-        below = district if era == "old" else commune
-        for jid in (jurisdiction_id(era, province, below) if below else None, jurisdiction_id(era, province)):
-            if jid in known:
-                yield {"directive": id, "jurisdiction": jid}
-                break
-
-
 def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
     batch: list[dict] = []
     for row in rows:
@@ -293,33 +260,17 @@ def load(store: Store, backend: Neo4jBackend, *, batch: int = 10_000, progress: 
          ({"id": u.id, "name": u.name, "level": u.level, "era": u.era, "province": u.province} for u in units), False)
     send("part_of", cypher.MERGE_PART_OF, ({"child": u.id, "parent": u.parent} for u in units if u.parent), False)
     send("formed_from", cypher.MERGE_FORMED_FROM, ({"new_id": a, "old_id": b} for a, b in succession()), False)
-    send("files", cypher.MERGE_FILES, (
-        {"path": p, "name": n, "sha256": h, "status": s, "reason": r, "kind": k}
-        for p, n, h, s, r, k in store._q("SELECT path, name, sha256, status, reason, kind FROM files ORDER BY path")))
+    send("files", cypher.MERGE_FILES, file_props(store))
     send("directives", cypher.MERGE_DIRECTIVES, node_props(store))
-    issuers: dict[str, dict] = {}
-    for id, code, name in store._q("SELECT id, issuer_code, issuer FROM directives WHERE issuer_code IS NOT NULL"):
-        iid = _issuer_id(id)
-        issuers.setdefault(iid, {"id": iid, "code": code, "name": name})
-    send("issuers", cypher.MERGE_ISSUERS, issuers.values())
-    send("issued_by", cypher.MERGE_ISSUED_BY, (
-        {"directive": id, "issuer": _issuer_id(id)}
-        for (id,) in store._q("SELECT id FROM directives WHERE issuer_code IS NOT NULL")))
-    directive_in = list(_directive_in(store))
-    send("directive_in", cypher.MERGE_DIRECTIVE_IN, directive_in)
-    issuer_in = {_issuer_id(r["directive"]): r["jurisdiction"].split(".")[0] for r in directive_in}
+    send("issuers", cypher.MERGE_ISSUERS, store.issuers())
+    send("issued_by", cypher.MERGE_ISSUED_BY, issued_by(store))
+    placed = list(directive_in(store))
+    send("directive_in", cypher.MERGE_DIRECTIVE_IN, placed)
+    issuer_in = {issuer_id(r["directive"]): r["jurisdiction"].split(".")[0] for r in placed}
     send("issuer_in", cypher.MERGE_ISSUER_IN, ({"issuer": i, "jurisdiction": j} for i, j in issuer_in.items()))
-    send("text_of", cypher.MERGE_TEXT_OF, (
-        {"path": p, "directive": d}
-        for p, d in store._q("SELECT path, doc_id FROM files WHERE status = 'ok' AND doc_id IS NOT NULL")))
-    cols = ("path", "src", "dst", "cue", "mentions", "sentence", "start", "end", "spans", "candidates", "via")
+    send("text_of", cypher.MERGE_TEXT_OF, text_of(store))
     for relation, statement in cypher.MERGE_EDGES.items():
-        rows = store._q(
-            'SELECT path, src, dst, cue, mentions, sentence, start, "end", spans, candidates, via '
-            "FROM edges WHERE relation = ? AND src != '' ORDER BY path, src, dst",
-            (relation,),
-        )
-        send(relation, statement, (dict(zip(cols, r)) for r in rows))
+        send(relation, statement, edge_props(store, relation))
     for statement in (cypher.PRUNE_RELS, cypher.PRUNE_NODES):
         while True:
             got = backend.run(statement, load_id=load_id, limit=batch)

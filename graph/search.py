@@ -1,4 +1,5 @@
-"""How a search text is read: an id, a symbol, a type word with a number, or title words.
+"""Search: how a search text is read (an id, a symbol, a type word with a number, or title
+words) and the store's search SQL.
 
 >>> parse_query("35-NQ/TW").key
 'NQ|35|TW'
@@ -16,9 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from typing import Callable, Iterable
+
 from vbgraph.ingest.identity import slug
 
-__all__ = ["Query", "parse_query", "TYPE_WORDS"]
+from .merge import homonym_key, key_prefix
+
+__all__ = ["Query", "parse_query", "search_ids", "TYPE_WORDS"]
 
 # Type words (as slugs) → type code, after CONTRACT.md's table of codes.
 TYPE_WORDS = {
@@ -56,8 +61,8 @@ def _code(type_text: str) -> str:
 
 
 def _key(type: str, number: str, issuer: str | None) -> str:
-    head = f"{_code(type).upper()}|{int(number)}|"
-    return head + issuer.replace("Ð", "Đ").upper() if issuer else head
+    code = _code(type)
+    return homonym_key(code, number, issuer) if issuer else key_prefix(code, number)
 
 
 def parse_query(text: str) -> Query:
@@ -93,3 +98,41 @@ def _plain_words(text: str, *, drop_types: bool) -> tuple[str, ...]:
             joined = re.sub(rf"(^|-){phrase}(-|$)", "-", joined)
         words = [w for w in joined.split("-") if w and w not in ("so",)]
     return tuple(words)
+
+
+# Most-cited first (distinct citing files), then directives with their own text, then by id.
+_SEARCH_ORDER = (
+    "ORDER BY (SELECT count(DISTINCT path) FROM edges e WHERE e.dst = d.id) DESC, status = 'document' DESC, id LIMIT ?"
+)
+
+
+def search_ids(run: Callable[[str, Iterable], list[tuple]], text: str, limit: int) -> list[str]:
+    """Ids of the store's directives matching ``text``, best first; ``run(sql, params)`` runs a query.
+
+    >>> import sqlite3
+    >>> con = sqlite3.connect(":memory:")
+    >>> _ = con.executescript("CREATE TABLE directives(id, key, number, words, status); CREATE TABLE edges(dst, path);"
+    ...     "INSERT INTO directives VALUES ('vn/national/tw/nq/2018/35', 'NQ|35|TW', '35', ' 35 nq tw ', 'cited-only')")
+    >>> search_ids(lambda sql, params: con.execute(sql, tuple(params)).fetchall(), "Nghị quyết 35", 10)
+    ['vn/national/tw/nq/2018/35']
+    """
+    q = parse_query(text)
+    where, params = [], []
+    if q.id:
+        where.append("id = ?")
+        params.append(q.id)
+    if q.key:
+        where.append("key = ?")
+        params.append(q.key)
+    elif q.key_prefix:  # a range, not LIKE, so that the key index is used
+        where.append("key >= ? AND key < ?")
+        params += [q.key_prefix, q.key_prefix + "\U0010ffff"]
+    elif q.number:
+        where.append("number IN (?, ?)")
+        params += [q.number, q.number.zfill(2)]
+    for word in q.words:
+        where.append("words LIKE ?")
+        params.append(f"% {word}%")
+    if not where:
+        return []
+    return [r[0] for r in run(f"SELECT id FROM directives d WHERE {' AND '.join(where)} {_SEARCH_ORDER}", (*params, limit))]

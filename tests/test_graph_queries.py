@@ -1,15 +1,19 @@
 """cascade / chain / coverage on a synthetic hierarchy against the generator's ground truth, both engines."""
 from __future__ import annotations
 
+import sqlite3
+import threading
 from collections import deque
 
 import pytest
 
-from vbgraph.graph import queries
+from vbgraph.graph import queries, traverse
 from vbgraph.graph.build import ingest_dicts
-from vbgraph.graph.errors import NotFound, QueryError
+from vbgraph.graph.errors import NotFound, QueryError, StoreError
 from vbgraph.graph.store import Store
 from vbgraph.app.synth import generate
+
+from conftest import make_tiny_dicts
 
 CORPUS = generate(1500, seed=7, province_share=(0.05, 0.2), new_era_share=0.3)
 
@@ -104,8 +108,6 @@ def test_stats_and_most_cited(store):
 
 
 def test_both_engines_and_auto_give_identical_rows():
-    import vbgraph.graph.store as gs
-
     stores = {}
     for engine in ("rustworkx", "sql", "auto"):
         stores[engine] = Store(":memory:", traversal=engine)
@@ -114,4 +116,67 @@ def test_both_engines_and_auto_give_identical_rows():
         got = {e: [(c.row.id, c.parent_id, c.depth, c.relation) for c in queries.cascade(s, root, follow_refers=True)]
                for e, s in stores.items()}
         assert got["rustworkx"] == got["sql"] == got["auto"]
-    assert gs.AUTO_SYNC_EDGES > 0
+
+
+# --- auto: which engine answers, and what a failed background load does ---------------------------
+
+TINY_ROOT = "vn/national/tw/nq/2018/35"
+
+
+@pytest.fixture()
+def engines(monkeypatch, tmp_path):
+    """A file store of tiny_dicts() with ``auto`` traversal; ``calls`` lists the engine of each walk."""
+    calls: list[str] = []
+    sql, rx = traverse.cascade_sql, traverse.cascade_rx
+    monkeypatch.setattr(traverse, "cascade_sql", lambda *a: calls.append("sql") or sql(*a))
+    monkeypatch.setattr(traverse, "cascade_rx", lambda *a: calls.append("rustworkx") or rx(*a))
+    store = Store(tmp_path / "g.sqlite")
+    ingest_dicts(make_tiny_dicts(), store)
+    yield store, calls
+    wait_for_background_load()
+    store.close()
+
+
+def wait_for_background_load() -> None:
+    for thread in threading.enumerate():
+        if thread.name == "vbgraph-graph-load":
+            thread.join(timeout=30)
+
+
+def cascade_ids(store: Store) -> list[str]:
+    return [c.row.id for c in queries.cascade(store, TINY_ROOT)]
+
+
+def test_auto_loads_a_small_store_at_once(engines):
+    store, calls = engines
+    assert cascade_ids(store) and calls == ["rustworkx"]
+
+
+def test_auto_answers_by_sql_while_a_large_store_loads(engines, monkeypatch):
+    store, calls = engines
+    monkeypatch.setattr(traverse, "AUTO_SYNC_EDGES", 0)  # every store counts as large
+    first = cascade_ids(store)
+    wait_for_background_load()
+    assert cascade_ids(store) == first and calls == ["sql", "rustworkx"]
+
+
+def test_a_failed_background_load_is_logged_and_raised_by_the_next_query(engines, monkeypatch, caplog):
+    store, calls = engines
+    monkeypatch.setattr(traverse, "AUTO_SYNC_EDGES", 0)
+    broken = sqlite3.OperationalError("disk I/O error")
+
+    def fail(con):
+        raise broken
+
+    works = traverse.load_graph
+    monkeypatch.setattr(traverse, "load_graph", fail)
+    expected = cascade_ids(store)  # SQL answers; the load fails in the background
+    wait_for_background_load()
+    assert "loading the traversal graph" in caplog.text and "disk I/O error" in caplog.text
+    with pytest.raises(StoreError, match="disk I/O error") as raised:
+        queries.cascade(store, TINY_ROOT)
+    assert raised.value.__cause__ is broken
+    monkeypatch.setattr(traverse, "load_graph", works)  # the disk is back: SQL answers, the graph loads again
+    assert cascade_ids(store) == expected
+    wait_for_background_load()
+    assert cascade_ids(store) == expected and calls[-2:] == ["sql", "rustworkx"]
