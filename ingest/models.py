@@ -130,7 +130,6 @@ class Citation:
     mentions: tuple[Mention, ...] = ()
     evidence: Evidence | None = None
     via_alias: str | None = None
-    ambiguous: tuple[dict, ...] = ()
 
     def to_dict(self) -> dict:
         out = _ref_dict(self.ref)
@@ -142,8 +141,6 @@ class Citation:
             mentions=[{"start": m.start, "end": m.end, "text": m.text, "form": m.form} for m in self.mentions],
             evidence=asdict(self.evidence) if self.evidence else None,
         )
-        if self.ambiguous:
-            out["ambiguous"] = list(self.ambiguous)
         return out
 
 

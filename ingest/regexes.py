@@ -25,17 +25,14 @@ __all__ = [
     "CONGRESS_MORE",
     "HEADER_NUMBER",
     "PLACE_DATE_LINE",
-    "ROMAN",
     "type_word_regex",
 ]
 
 # ---------------------------------------------------------------- pieces
 _SP = r"[ ]{0,3}"                # spaces allowed inside a symbol: "224- KL/TU", "58 - KH/HU"
-_BR = r"[ \n]{0,4}"               # a space or a line break ("số\n78/2025/NĐ-CP")
 _UP = r"A-ZĐÂĂÊÔƠƯ"               # capitals that occur in symbol codes
 _NUM = r"\d{1,5}"
 _YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
-ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 
 # Party style: "35-NQ/TW", "224- KL/TU", "06-KH/BTGDVTU", "05-CTr/TU", "11-QĐ/TW".
 _PARTY = (

@@ -49,7 +49,6 @@ _LINK_GAP = re.compile(
 _AMENDED_BY = re.compile(r"(?:sửa[ ]đổi|bổ[ ]sung|thay[ ]thế|amended)[^.;]{0,30}?[ ](?:bởi|tại|theo|by)[ ]*(?:các[ ]+|the[ ]+)?$", re.IGNORECASE)
 # Two citations joined as a list: ", ", "; ", " và ", " và các ".
 _COORDINATION = re.compile(r"(?:[,;:]|(?<!\w)(?:và|cùng[ ]với|hoặc|and|or))[ \n]*(?:các[ ]+|the[ ]+)?(?:số[ ]*)?$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"\n|(?<!No)(?<!NO)(?<!TP)(?<!Tp)[.!?](?=[ \n]+[A-ZĐÀ-Ỹ0-9\-–•+*])")  # not "No. 5", "TP. Huế"
 # A line that opens a new clause of a preamble even after a hard line break.
 _SENTENCE_NEXT = re.compile(r"[A-ZĐÀ-Ỹ0-9\-–•+*\[]")  # '[' : a footnote mark after the full stop
 _NOT_ENDING = ("No", "NO", "TP", "Tp")
