@@ -9,15 +9,16 @@ a field the text does not give is None.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from . import regexes as rx
 from . import tables
 from .find import parse_date, symbol_ref
-from .models import DirectiveRef, Hit
+from .models import DirectiveRef, Document, Header, Hit
+from .normalize import NormText
+from .resolve import Sentences, opening_end
 
-__all__ = ["Header", "read_header", "report_hit", "HEAD_CHARS"]
+__all__ = ["identify_document", "read_header", "report_hit", "body_lines", "HEAD_CHARS"]
 
 HEAD_CHARS = 3000  # the header of an original lies in its first characters
 
@@ -30,14 +31,107 @@ _REPORT_VERB = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Header:
-    """What the head of an original says about itself."""
+def identify_document(norm: NormText, hits: list[Hit]) -> Document:
+    """The document stage: what the text is (an ``original``, a ``report`` on one
+    directive, or ``other``), its own identity, and the region whose cues decide
+    which citations it implements. ``hits`` are :func:`~vbgraph.ingest.find_hits` of ``norm.flat``.
 
-    kind: str
-    ref: DirectiveRef
-    body_lines: tuple[str, ...] = ()
-    place: str | None = None
+    >>> from vbgraph.ingest import find_hits, normalize
+    >>> n = normalize("HUYỆN ỦY TAM ĐƯỜNG\\nSố 102 - KH/HU\\nTam Đường, ngày 26 tháng 01 năm 2022\\n"
+    ...               "KẾ HOẠCH\\nThực hiện Kết luận số 224-KL/TU\\nI. MỤC ĐÍCH")
+    >>> d = identify_document(n, find_hits(n.flat))
+    >>> d.kind, d.ref.symbol, d.ref.issuer, d.ref.date, d.region
+    ('original', '102-KH/HU', 'Huyện Ủy Tam Đường', '2022-01-26', (0, 112))
+    """
+    flat = norm.flat
+    header = read_header(norm.text, hits, flat)
+    if header is not None:
+        kind, ref, region = _original(norm.text, flat, header)
+        return Document(kind, ref, None, region, header)
+    anchor = report_hit(flat, hits)
+    if anchor is not None:
+        return Document("report", _reported(flat, anchor), anchor, (0, Sentences(flat).bounds(anchor.end)[1]))
+    return Document()
+
+
+def _original(structured: str, flat: str, header: Header) -> tuple[str, DirectiveRef, tuple[int, int]]:
+    """An original's identity from its header, and the end of its title and preamble."""
+    ref = header.ref
+    if header.body_lines:
+        ref = ref.with_(issuer=_title_case(header.body_lines[-1]))
+    end = opening_end(structured, first_cue=_first_cue(structured))
+    if ref.type == "CV":
+        # A letter's opening is its first paragraph ("Thực hiện …, Sở X báo cáo như sau:"); a later
+        # "Căn cứ quy định nêu trên, …" argues from what it quoted, it does not carry it out.
+        end = min(end, _letter_opening_end(structured))
+    if ref.issuer_code is None:
+        ref = _issuer_from_preamble(flat[:end], ref)
+    return "original", ref, (0, end)
+
+
+def _reported(flat: str, anchor: Hit) -> DirectiveRef:
+    """A reported directive's identity: its citation, the lead's date and issuer."""
+    ref = anchor.ref
+    lead_start = flat.rfind("\n", 0, anchor.start) + 1
+    if ref.date is None:
+        date = _report_date(flat, anchor)
+        if date:
+            ref = ref.with_(date=date, year=ref.year or int(date[:4]))
+    issuer = rx.REPORT_ISSUER.search(flat, max(lead_start, anchor.start - 160), anchor.start)
+    if issuer and not ref.issuer:
+        ref = ref.with_(issuer=issuer.group("issuer").strip())
+    return ref
+
+
+def _issuer_from_preamble(opening: str, ref: DirectiveRef) -> DirectiveRef:
+    """An original with no number line names its issuer in the preamble
+    ("… Ban Thường vụ Huyện ủy xây dựng Kế hoạch thực hiện như sau")."""
+    m = rx.PREAMBLE_ISSUER.search(opening)
+    if not m:
+        return ref
+    found = tables.issuer_code_of(m.group("issuer"))
+    if not found:
+        return ref
+    return ref.with_(issuer=m.group("issuer"), issuer_code=found[0])
+
+
+def _letter_opening_end(structured: str) -> int:
+    """End of a letter's first paragraph after its recipients ("Kính gửi: …")."""
+    kg = rx.KINH_GUI_LINE.search(structured)
+    pos = kg.end() if kg else 0
+    for m in rx.BLANK_LINE.finditer(structured[pos:pos + 6000]):
+        start = pos + m.end()
+        stop = structured.find("\n\n", start)
+        stop = len(structured) if stop < 0 else stop
+        paragraph = structured[start:stop].strip()
+        if len(paragraph) < 40 or paragraph[:1] in "-+(•*":
+            continue  # the recipients and their addresses
+        return stop
+    return len(structured)
+
+
+def _report_date(t: str, anchor: Hit) -> str | None:
+    """The date of a reported issuing: the one that opens the lead sentence ("Ngày
+    25/3/2022, Ban Thường vụ … ban hành …"), else the nearest one right before the
+    directive that is not inside a parenthesis."""
+    start = max(t.rfind("\n", 0, anchor.start), t.rfind(". ", 0, anchor.start)) + 1
+    opening = rx.DATE_LEAD.match(t, start + len(t[start:anchor.start]) - len(t[start:anchor.start].lstrip()))
+    if opening:
+        return parse_date(opening)
+    last = None
+    for m in rx.DATE_LEAD.finditer(t, max(start, anchor.start - 120), anchor.start):
+        if t.count("(", m.end(), anchor.start) <= t.count(")", m.end(), anchor.start):
+            last = m
+    return parse_date(last) if last else None
+
+
+def _first_cue(t: str) -> int | None:
+    m = rx.FIRST_CUE.search(t, 0, 6000)
+    return m.start() if m else None
+
+
+def _title_case(line: str) -> str:
+    return " ".join(w.capitalize() for w in line.split())
 
 
 def read_header(text: str, hits: list[Hit], flat: str | None = None) -> Header | None:

@@ -11,13 +11,50 @@ the text does not say which old province issued it.
 from __future__ import annotations
 
 import re
-
-from .identity import level_of_code
+from dataclasses import replace
 
 from . import places
-from .models import DirectiveRef
+from .identity import directive_id, level_of_code
+from .models import DirectiveRef, Document
+from .normalize import NormText
 
-__all__ = ["level_of_code", "place_of_document", "issuer_fits_code", "place_of_lines", "place_of_citation", "apply_place", "place_in_text"]
+__all__ = [
+    "locate_document", "ref_id", "level_of_code", "place_of_document", "issuer_fits_code", "place_of_lines",
+    "place_of_citation", "apply_place", "place_in_text",
+]
+
+
+def locate_document(norm: NormText, document: Document, *, scope: str = "<text>") -> Document:
+    """The locate stage: the document with its jurisdiction (``place``, and the place
+    fields and level of its ref) and its canonical ``id``; ``other`` text is returned as it is.
+    ``scope`` names the text (its file name) for local directives of no known province.
+
+    >>> from vbgraph.ingest import find_hits, identify_document, normalize
+    >>> n = normalize("HUYỆN ỦY TAM ĐƯỜNG\\nSố 102 - KH/HU\\nTam Đường, ngày 26 tháng 01 năm 2022\\nKẾ HOẠCH\\n")
+    >>> d = locate_document(n, identify_document(n, find_hits(n.flat)))
+    >>> d.place, d.ref.level, d.id
+    (Place(province='Lai Châu', district='Tam Đường', commune=None), 'district', 'vn/lai-chau.tam-duong/hu/kh/2022/102')
+    """
+    if document.kind == "other":
+        return document
+    ref = document.ref
+    lead_end = (document.anchor.end if document.anchor else 0) + 400
+    place = place_of_document(norm.flat, ref, header=document.header, lead_end=lead_end)
+    ref = apply_place(ref, place, level_of_code(ref.issuer_code))
+    if ref.level is None:
+        ref = ref.with_(level=level_of_code(ref.issuer_code))
+    return replace(document, ref=ref, place=place, id=ref_id(ref, scope=scope))
+
+
+def ref_id(ref: DirectiveRef, *, scope: str) -> str:
+    """The canonical id of a located reference (see :func:`~vbgraph.ingest.identity.directive_id`).
+
+    >>> ref_id(DirectiveRef(type="KH", number="61", issuer_code="TU", year=2021, province="Lai Châu"), scope="a.txt")
+    'vn/lai-chau/tu/kh/2021/61'
+    """
+    return directive_id(ref.type, ref.number, ref.issuer_code, year=ref.year, term=ref.term, congress=ref.congress,
+                        province=ref.province, district=ref.district, commune=ref.commune, scope=scope, level=ref.level)
+
 
 def place_of_lines(lines: list[str], *, on=None) -> places.Place | None:
     """The most specific place named by issuing-body lines, read top-down. A name that

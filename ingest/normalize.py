@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["NormText", "normalize", "fold_code"]
 
@@ -86,12 +86,18 @@ class NormText:
     # Anchors of a piecewise-linear map: positions in ``text`` and in ``original``.
     norm_anchors: tuple[int, ...] = ()
     orig_anchors: tuple[int, ...] = ()
+    _flat: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def flat(self) -> str:
         """The text with single line breaks read as spaces (same length, same offsets):
         portals break lines inside sentences and numbers ("Kế hoạch số\n283/KH-UBND");
-        a blank line still ends a paragraph."""
+        a blank line still ends a paragraph. Computed once (every stage reads it)."""
+        if self._flat is None:
+            object.__setattr__(self, "_flat", self._flatten())
+        return self._flat
+
+    def _flatten(self) -> str:
         text = self.text
         if "\n" not in text:
             return text

@@ -160,3 +160,22 @@ PLACE_BLANK_DATE = re.compile(
     r"(?m)^[ *_]*(?P<place>[A-ZĐÀ-Ỹ][^\n,/]{1,40}?)[ ]*,[ ]*ngày[ .…]*tháng[ .…]*năm[ ]+(?P<y>(?:19|20)\d\d)",
     re.IGNORECASE,
 )
+# The body that issued a reported directive, in the words before it: "Ban Thường vụ
+# Huyện ủy đã ban hành Kế hoạch số 58 - KH/HU" → issuer "Ban Thường vụ Huyện ủy".
+REPORT_ISSUER = re.compile(
+    r"(?P<issuer>(?:Ban[ ]Thường[ ]vụ|Ban[ ]Chấp[ ]hành|Thường[ ]trực|Ủy[ ]ban[ ]nhân[ ]dân|UBND|HĐND|Đảng[ ]ủy|Huyện[ ]ủy|Tỉnh[ ]ủy|Thành[ ]ủy|Quận[ ]ủy|Thị[ ]ủy|Ban|Bộ|Sở)[^,.;\n]{0,80}?)[ ]+(?:đã[ ]+)?(?:ký[ ]+)?(?:ban[ ]hành|xây[ ]dựng|có|ra)[ ]",
+)
+# The issuer an original with no number line names in its preamble: "… Ban Thường vụ
+# Huyện ủy xây dựng Kế hoạch thực hiện như sau" → "Ban Thường vụ Huyện ủy".
+PREAMBLE_ISSUER = re.compile(
+    r"(?P<issuer>(?:Ban[ ]Thường[ ]vụ|Ban[ ]Chấp[ ]hành|Thường[ ]trực)[ ](?:Huyện|Tỉnh|Thành|Quận|Thị)[ ][ủu]y|"
+    r"(?:Huyện|Tỉnh|Thành|Quận|Thị|Đảng)[ ][ủu]y(?:[ ]Khối)?|Ủy[ ]ban[ ]nhân[ ]dân[ ](?:tỉnh|huyện|xã|thành[ ]phố|phường))"
+    r"[^,.;\n]{0,40}?[ ](?:ban[ ]hành|xây[ ]dựng)[ ]"
+)
+# The recipients line of a letter, at the start of a line: "Kính gửi: Sở Nội vụ", "**Kính gửi**".
+KINH_GUI_LINE = re.compile(r"(?m)^[ *_|]*Kính[ ]+gửi")
+# A blank line (spaces allowed on it): "…các huyện\n\nThực hiện …".
+BLANK_LINE = re.compile(r"\n[ ]*\n")
+# The first cue that opens a line of an original's preamble: "Thực hiện Kết luận …",
+# "- Căn cứ Luật …", "THỰC HIỆN …".
+FIRST_CUE = re.compile(r"(?m)^[ \-*]*(?:Thực hiện|Căn cứ|Triển khai|Để|Quán triệt|THỰC HIỆN|CĂN CỨ)")

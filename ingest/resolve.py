@@ -14,9 +14,114 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .models import DirectiveRef, Hit
+from . import locate
+from . import tables
+from .models import Citation, DirectiveRef, Document, Evidence, Hit, Link, Mention
+from .normalize import NormText
 
-__all__ = ["Group", "Sentences", "PLAN_CARRIES_OUT", "find_issued_links", "group_hits", "hit_key", "opening_end", "decide_relations", "find_links"]
+__all__ = [
+    "resolve_citations", "Group", "Sentences", "PLAN_CARRIES_OUT", "find_issued_links", "group_hits", "hit_key",
+    "merge_hits", "opening_end", "decide_relations", "find_links",
+]
+
+_UNSET = object()
+
+
+def resolve_citations(norm: NormText, hits: list[Hit], document: Document, *,
+                      scope: str = "<text>") -> tuple[tuple[Citation, ...], tuple[Link, ...]]:
+    """The resolve stage: hits merged into one citation per directive (the document's own
+    mentions left out), each placed and given its canonical id, its relation to the
+    document decided; and the links the text asserts between them. ``document`` is the
+    located one (:func:`~vbgraph.ingest.locate_document`); offsets of the result point
+    into ``norm.original``.
+
+    >>> from vbgraph.ingest import find_hits, normalize
+    >>> n = normalize("Thực hiện Kết luận số 224-KL/TU ngày 18/10/2021. Kết luận 224 nêu rõ")
+    >>> citations, links = resolve_citations(n, find_hits(n.flat), Document(), scope="a.txt")
+    >>> [(c.ref.symbol, c.relation, len(c.mentions), c.id) for c in citations], links
+    ([('224-KL/TU', 'refers_to', 2, 'vn/~a-txt/tu/kl/2021/224')], ())
+    """
+    t = norm.flat
+    kind, doc_ref, anchor, region = document.kind, document.ref, document.anchor, document.region
+    own = {hit_key(doc_ref)} if doc_ref.number else set()
+    own_symbol = doc_ref.symbol if doc_ref.number else None
+    groups = group_hits([h for h in hits if h is not anchor and (own_symbol is None or h.ref.symbol != own_symbol)],
+                        exclude=own)
+    sentences = Sentences(t, norm.text)
+    extra = tuple(sentences.bounds(m.start()) for m in PLAN_CARRIES_OUT.finditer(t)
+                  if m.start() == 0 or t[m.start() - 1] == "\n" or t[max(0, m.start() - 2):m.start()] in (". ", "! ", "? ")
+                  ) if kind == "report" else ()
+    decided = (decide_relations(t, groups, region=region, anchor=anchor, sentences=sentences, extra=extra)
+               if region[1] > region[0] and kind != "other" else {})
+    doc_date = doc_ref.date or (f"{doc_ref.year}-06-30" if doc_ref.year else None)
+    citations: list[Citation] = []
+    ids: dict[tuple, str] = {}
+    text_place = _UNSET
+    if anchor is not None:
+        ids[hit_key(anchor.ref)] = document.id
+    for group in groups:
+        ref = merge_hits(group.hits, group.key)
+        context = document.place
+        if context is None and kind != "other" and locate.level_of_code(ref.issuer_code) not in (None, "central"):
+            if text_place is _UNSET:  # the one province the whole text names, if only one
+                text_place = locate.place_in_text(t, level="province", on=doc_date)
+            context = text_place
+        place = locate.place_of_citation(ref, context, doc_date=doc_date)
+        ref = locate.apply_place(ref, place, locate.level_of_code(ref.issuer_code))
+        cid = locate.ref_id(ref, scope=scope)
+        ids[group.key] = cid
+        cue, span = decided.get(group.key, (None, None))
+        citations.append(Citation(
+            ref=ref, id=cid, relation="implements" if cue else "refers_to", cue=cue,
+            mentions=tuple(_mention(norm, h) for h in group.hits),
+            evidence=_evidence(norm, span or sentences.bounds(group.first.start)),
+            via_alias=next((h.via_alias for h in group.hits if h.via_alias), None),
+        ))
+    links = []
+    seen = set()
+    for skey, tkey, start, _ in find_links(t, groups) + find_issued_links(t, groups, sentences):
+        pair = (ids.get(skey), ids.get(tkey))
+        if None in pair or pair in seen or pair[0] == pair[1]:
+            continue
+        seen.add(pair)
+        links.append(Link(pair[0], pair[1], "implements", _evidence(norm, sentences.bounds(start))))
+    return tuple(citations), tuple(links)
+
+
+def merge_hits(hits: list[Hit], key: tuple | None = None) -> DirectiveRef:
+    """One reference from all mentions of a directive: the first value of each field wins;
+    full mentions before short ones, and mentions spelled like the group's key first.
+
+    >>> from .find import find_hits
+    >>> merge_hits(find_hits("Kết luận 224 và Kết luận số 224-KL/TU ngày 18/10/2021")).symbol
+    '224-KL/TU'
+    """
+    ordered = sorted(hits, key=lambda h: (key is not None and hit_key(h.ref) != key and h.form != "short",
+                                          h.form not in ("full", "list", "alias", "congress"), h.start))
+    merged = ordered[0].ref
+    for h in ordered[1:]:
+        updates = {}
+        for name in ("date", "year", "term", "issuer", "title", "symbol"):
+            if getattr(merged, name) is None and getattr(h.ref, name) is not None:
+                updates[name] = getattr(h.ref, name)
+        if updates:
+            merged = merged.with_(**updates)
+    if merged.year is None and merged.date:
+        merged = merged.with_(year=int(merged.date[:4]))
+    if merged.issuer and not locate.issuer_fits_code(merged.issuer, merged.issuer_code):
+        merged = merged.with_(issuer=None)  # "… 35-NQ/TW của Tỉnh ủy" names the plan's issuer, not the resolution's
+    return merged
+
+
+def _mention(norm: NormText, hit: Hit) -> Mention:
+    start, end = norm.span(hit.start, hit.end)
+    return Mention(start, end, norm.original[start:end], hit.form)
+
+
+def _evidence(norm: NormText, span: tuple[int, int]) -> Evidence:
+    start, end = norm.span(*span)
+    sentence = norm.original[start:end].strip()
+    return Evidence(" ".join(sentence.split())[:600], start, end)
 
 # Words that make a sentence carry out what it names.
 _CUE = re.compile(r"(?<!\w)(thực[ ]hiện|căn[ ]cứ|triển[ ]khai|cụ[ ]thể[ ]h[oó]á?|quán[ ]triệt|trên[ ]cơ[ ]sở|pursuant[ ]to)(?!\w)", re.IGNORECASE)
@@ -226,8 +331,6 @@ def group_hits(hits: list[Hit], *, exclude: set[tuple] = frozenset()) -> list[Gr
 def _symbol_typed_key(key: tuple) -> tuple | None:
     """The key a mention would have if its symbol's type part decided its type: for
     ("CV", "7886", "HD-BNV") that is ("HD", "7886", "BNV"); None when the code has no type part."""
-    from . import tables
-
     type_code, number, code, congress = key
     if not code or "-" not in code:
         return None
