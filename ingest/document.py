@@ -22,14 +22,6 @@ __all__ = ["identify_document", "read_header", "report_hit", "body_lines", "HEAD
 
 HEAD_CHARS = 3000  # the header of an original lies in its first characters
 
-# The heading word of an original, alone on its line ("KẾ HOẠCH", "QUYẾT ĐỊNH").
-_HEADING = re.compile(r"(?m)^[ *#_]*(?P<word>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{3,40}?)[ *_:]*$")
-_MOTTO = re.compile(r"CỘNG H(?:ÒA|OÀ)[ \n]+XÃ|Cộng h(?:òa|oà) xã|ĐẢNG CỘNG SẢN|Đảng Cộng sản Việt Nam|Độc lập[ ]*-[ ]*Tự do|ĐỘC LẬP")
-_KINH_GUI = re.compile(r"(?m)^[ *_]*Kính[ ]+gửi")
-_REPORT_VERB = re.compile(
-    r"(?:đã[ ]+)?(?:ký[ ]+)?(?:ban[ ]+hành|ra|xây[ ]+dựng|phê[ ]+duyệt|có|triển[ ]+khai)[ ]+$", re.IGNORECASE
-)
-
 
 def identify_document(norm: NormText, hits: list[Hit]) -> Document:
     """The document stage: what the text is (an ``original``, a ``report`` on one
@@ -150,8 +142,8 @@ def read_header(text: str, hits: list[Hit], flat: str | None = None) -> Header |
     if number is None or not re.search(r"\d|/", number.group("rest")):  # "Số:\n5662/CT-CS": the flat line
         number = rx.HEADER_NUMBER.search(flat_head) or number
     heading_code, heading_pos = _heading(head)
-    kinh_gui = _KINH_GUI.search(head)
-    motto = _MOTTO.search(head)
+    kinh_gui = rx.KINH_GUI.search(head)
+    motto = rx.MOTTO.search(head)
     if number and not (motto or heading_code or rx.PLACE_DATE_LINE.search(flat_head) or _body_before(flat_head, number.start())):
         number = None  # a "Số …" line in the body of an article is not a header
     if not number and not (heading_code and heading_pos < 600) and not (kinh_gui and kinh_gui.start() < 400):
@@ -178,14 +170,6 @@ def read_header(text: str, hits: list[Hit], flat: str | None = None) -> Header |
     return Header("original", ref, lines, place)
 
 
-# Where an issuing body's name starts inside a header block.
-_BODY_START = re.compile(
-    r"(?:ĐẢNG BỘ|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|HUYỆN [ỦU]Y|TỈNH [ỦU]Y|THÀNH [ỦU]Y|QUẬN [ỦU]Y|THỊ [ỦU]Y|ĐẢNG [ỦU]Y|"
-    r"[ỦU]Y BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|SỞ |BỘ |VĂN PHÒNG|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG|BAN )"
-)
-_HEADER_STOP = re.compile(r"CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập|-{3,}|\*|\n\n|_{3,}")
-
-
 @lru_cache(maxsize=64)
 def _body_before(flat_head: str, end: int) -> tuple[str, ...]:
     return body_lines(flat_head[:end])
@@ -201,8 +185,8 @@ def body_lines(head: str) -> tuple[str, ...]:
     ('ĐẢNG BỘ TỈNH LAI CHÂU', 'HUYỆN ỦY TAM ĐƯỜNG')
     """
     out = []
-    for block in _HEADER_STOP.split(head):
-        starts = [m.start() for m in _BODY_START.finditer(block)]
+    for block in rx.HEADER_STOP.split(head):
+        starts = [m.start() for m in rx.ISSUER_LINE_START.finditer(block)]
         for a, b in zip(starts, starts[1:] + [len(block)]):
             line = " ".join(block[a:b].split()).strip(" *_-")
             if line and (not out or out[-1] != line) and _mostly_capitals(line):
@@ -217,7 +201,7 @@ def _mostly_capitals(line: str) -> bool:
 
 
 def _heading(head: str) -> tuple[str | None, int | None]:
-    for m in _HEADING.finditer(head):
+    for m in rx.HEADING.finditer(head):
         code = tables.type_of_word(m.group("word"))
         if code:
             return code, m.start()
@@ -231,7 +215,7 @@ def _parse_number_line(number: re.Match, heading_code: str | None) -> DirectiveR
     if sym and sym.start() <= 3:
         return symbol_ref(sym, heading_code)
     # A blank number: "Số: /2025/QĐ-UBND", "Số:      -KH/TU".
-    blank = re.match(r"[ .…_]*(?:/[ ]*(?P<year>(?:19|20)\d\d)[ ]*)?[/-][ ]*(?P<code>[A-ZĐ][A-Za-zĐ0-9/-]*)", rest)
+    blank = rx.BLANK_NUMBER.match(rest)
     if blank:
         code = blank.group("code")
         year = int(blank.group("year")) if blank.group("year") else None
@@ -244,10 +228,6 @@ def _parse_number_line(number: re.Match, heading_code: str | None) -> DirectiveR
     return DirectiveRef(type=heading_code)
 
 
-_INFOBOX = re.compile(r"\|[ ]*-{3,}")
-_LEAD_END = re.compile(r"\n|[.!?](?=[ ]+[A-ZĐÀ-Ỹ])")
-
-
 def report_hit(text: str, hits: list[Hit], *, lead_chars: int = 900, lead_sentences: int = 4) -> Hit | None:
     """The directive a news text reports on: a full citation in its opening that a body
     "issued" ("Ban Thường vụ Huyện ủy đã ban hành Kế hoạch số 58 - KH/HU").
@@ -257,16 +237,16 @@ def report_hit(text: str, hits: list[Hit], *, lead_chars: int = 900, lead_senten
     >>> report_hit(t, find_hits(t)).ref.symbol
     '58-KH/HU'
     """
-    if _INFOBOX.search(text, 0, 500):
+    if rx.INFOBOX.search(text, 0, 500):
         return None  # an encyclopaedia page opens with an infobox, not with news
     for hit in hits:
         if hit.start > lead_chars:
             break
-        if len([m for m in _LEAD_END.finditer(text, 0, hit.start) if text[m.start() - 1: m.start()] != "\n"]) >= lead_sentences:
+        if len([m for m in rx.LEAD_END.finditer(text, 0, hit.start) if text[m.start() - 1: m.start()] != "\n"]) >= lead_sentences:
             break
         if hit.form not in ("full", "alias"):
             continue
         before = text[max(0, hit.start - 60): hit.start]
-        if _REPORT_VERB.search(before):
+        if rx.REPORT_VERB.search(before):
             return hit
     return None

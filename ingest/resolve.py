@@ -10,17 +10,16 @@
 """
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from . import locate
+from . import regexes as rx
 from . import tables
 from .models import Citation, DirectiveRef, Document, Evidence, Hit, Link, Mention
 from .normalize import NormText
 
 __all__ = [
-    "resolve_citations", "Group", "Sentences", "PLAN_CARRIES_OUT", "find_issued_links", "group_hits", "hit_key",
+    "resolve_citations", "Group", "Sentences", "find_issued_links", "group_hits", "hit_key",
     "merge_hits", "opening_end", "decide_relations", "find_links",
 ]
 
@@ -48,7 +47,7 @@ def resolve_citations(norm: NormText, hits: list[Hit], document: Document, *,
     groups = group_hits([h for h in hits if h is not anchor and (own_symbol is None or h.ref.symbol != own_symbol)],
                         exclude=own)
     sentences = Sentences(t, norm.text)
-    extra = tuple(sentences.bounds(m.start()) for m in PLAN_CARRIES_OUT.finditer(t)
+    extra = tuple(sentences.bounds(m.start()) for m in rx.PLAN_CARRIES_OUT.finditer(t)
                   if m.start() == 0 or t[m.start() - 1] == "\n" or t[max(0, m.start() - 2):m.start()] in (". ", "! ", "? ")
                   ) if kind == "report" else ()
     decided = (decide_relations(t, groups, region=region, anchor=anchor, sentences=sentences, extra=extra)
@@ -123,43 +122,7 @@ def _evidence(norm: NormText, span: tuple[int, int]) -> Evidence:
     sentence = norm.original[start:end].strip()
     return Evidence(" ".join(sentence.split())[:600], start, end)
 
-# Words that make a sentence carry out what it names.
-_CUE = re.compile(r"(?<!\w)(thực[ ]hiện|căn[ ]cứ|triển[ ]khai|cụ[ ]thể[ ]h[oó]á?|quán[ ]triệt|trên[ ]cơ[ ]sở|pursuant[ ]to)(?!\w)", re.IGNORECASE)
-# A cue that opens a sentence (after bullets or numbering).
-_CUE_OPENING = re.compile(
-    r"[ \-+*•–\d.)a-zđ]{0,6}?"
-    # a report's sentence whose subject is the plan: "Kế hoạch nêu rõ, thực hiện …", "Kế hoạch này nhằm triển khai …"
-    r"(?:(?:Kế[ ]hoạch|Chương[ ]trình|Quyết[ ]định|Chỉ[ ]thị|Đề[ ]án|Hướng[ ]dẫn)(?:[ ]này)?"
-    r"(?:[ ](?:nêu[ ]rõ|đề[ ]ra|xác[ ]định|yêu[ ]cầu|nhằm|được[ ]ban[ ]hành[ ]nhằm|ban[ ]hành[ ]nhằm))?[ ,]+)?"
-    r"(?:Để[ ]+|để[ ]+)?(?:tiếp[ ]tục[ ]+)?(?P<cue>thực[ ]hiện|căn[ ]cứ|triển[ ]khai(?:[ ]thực[ ]hiện)?|cụ[ ]thể[ ]h[oó]á?|quán[ ]triệt|trên[ ]cơ[ ]sở|pursuant[ ]to)(?!\w)",
-    re.IGNORECASE,
-)
-# Where the body of an original begins: "I. MỤC ĐÍCH", "1. …", "Điều 1", "QUYẾT ĐỊNH:".
-_BODY_START = re.compile(
-    r"(?m)^[ *#_]*(?:(?:I|1|A)[ ]*[.\-:)–][ ]*\S|(?:Điều|ĐIỀU)[ ]+1\b|(?:QUYẾT[ ]ĐỊNH|QUYẾT[ ]NGHỊ|KẾT[ ]LUẬN|CHỈ[ ]THỊ|NGHỊ[ ]QUYẾT)[ ]*:|PHẦN[ ]+(?:I|THỨ[ ]NHẤT)\b|Phần[ ]+I\b)"
-)
-# "X … (về) (việc) (tiếp tục) thực hiện Y": the gap between X's tail and Y.
-_LINK_GAP = re.compile(
-    r"^[ ,\n]*(?:\((?:[^()]{0,60})\)[ ,]*)?(?:(?:của|do)[ ][^.;:\n]{0,80}?[ ,]*)?"
-    r"(?:,[ ][A-ZĐÀ-Ỹ][^.;:,\n]{0,60}?[ ]+)?"  # an apposition: "của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"
-    r"(?:về[ ]+)?(?:việc[ ]+)?(?:(?:phê[ ]duyệt|ban[ ]hành)[ ]+)?(?:(?:kế[ ]hoạch|chương[ ]trình|đề[ ]án)(?:[ ]hành[ ]động)?[ ]+)?"
-    r"(?:(?:tiếp[ ]tục|đẩy[ ]mạnh|tăng[ ]cường)[ ]+)?(?:(?:tổ[ ]chức|triển[ ]khai)[ ]+)?"
-    r"(?:(?:thực[ ]hiện|triển[ ]khai|cụ[ ]thể[ ]h[oó]á?|sơ[ ]kết|tổng[ ]kết)"
-    r"(?:[ ](?:một[ ]số|các)[ ]điều(?:[ ]của)?)?"
-    r"|(?:(?:quy|qui)[ ]định[ ]chi[ ]tiết|hướng[ ]dẫn)(?:[^.;()\n]{0,90}?[ ](?:thi[ ]hành|thực[ ]hiện|của|theo))?)"
-    r"[ \n]*(?:có[ ]hiệu[ ]quả[ ]+)?$",
-    re.IGNORECASE,
-)
-# "… số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số 87/2025/QH15": the amendment is part of the basis.
-_AMENDED_BY = re.compile(r"(?:sửa[ ]đổi|bổ[ ]sung|thay[ ]thế|amended)[^.;]{0,30}?[ ](?:bởi|tại|theo|by)[ ]*(?:các[ ]+|the[ ]+)?$", re.IGNORECASE)
-# Two citations joined as a list: ", ", "; ", " và ", " và các ".
-_COORDINATION = re.compile(r"(?:[,;:]|(?<!\w)(?:và|cùng[ ]với|hoặc|and|or))[ \n]*(?:các[ ]+|the[ ]+)?(?:số[ ]*)?$", re.IGNORECASE)
-# A line that opens a new clause of a preamble even after a hard line break.
-_SENTENCE_NEXT = re.compile(r"[A-ZĐÀ-Ỹ0-9\-–•+*\[]")  # '[' : a footnote mark after the full stop
 _NOT_ENDING = ("No", "NO", "TP", "Tp")
-_CLAUSE_LINE = re.compile(
-    r"\n(?=[ \-+*•]*(?:Căn[ ]cứ|Thực[ ]hiện|Triển[ ]khai|Xét|Theo|Để|Quán[ ]triệt|Tiếp[ ]tục|Nơi[ ]nhận|Kính[ ]gửi|Trên[ ]cơ[ ]sở|CĂN[ ]CỨ|THỰC[ ]HIỆN|Pursuant)\b)"
-)
 
 
 class Sentences:
@@ -196,11 +159,11 @@ class Sentences:
             return True
         if k == j:
             return text[k] == "\n"
-        return _SENTENCE_NEXT.match(text[k]) is not None and not text.endswith(_NOT_ENDING, max(0, i - 2), i)
+        return rx.SENTENCE_NEXT.match(text[k]) is not None and not text.endswith(_NOT_ENDING, max(0, i - 2), i)
 
     def _clause_at(self, i: int) -> bool:
         """Whether the line break at ``i`` of the structured text opens a preamble clause."""
-        return self.structured is not None and _CLAUSE_LINE.match(self.structured, i) is not None
+        return self.structured is not None and rx.CLAUSE_LINE.match(self.structured, i) is not None
 
     def _last_end(self, lo: int, pos: int) -> int:
         text = self.text
@@ -342,7 +305,7 @@ def _symbol_typed_key(key: tuple) -> tuple | None:
 def opening_end(text: str, *, first_cue: int | None = None, limit: int = 8000) -> int:
     """Where the title and preamble of an original end: the first body heading after
     its first cue, or ``limit``."""
-    m = _BODY_START.search(text, first_cue or 0, min(len(text), limit))
+    m = rx.BODY_HEADING.search(text, first_cue or 0, min(len(text), limit))
     return m.start() if m else min(len(text), limit)
 
 
@@ -367,7 +330,7 @@ def decide_relations(text: str, groups: list[Group], *, region: tuple[int, int],
         floor = region[0] if region[0] <= hit.start < region[1] else 0
         by_sentence.setdefault(sentences.bounds(hit.start, floor=floor), []).append((hit, key))
     for (s_start, s_end), items in by_sentence.items():
-        opening = _CUE_OPENING.match(text, s_start)
+        opening = rx.CUE_OPENING.match(text, s_start)
         direct_prev, last_cue_word, prev_key_is_anchor = False, None, False
         prev_tail = None
         for hit, key in items:
@@ -378,12 +341,12 @@ def decide_relations(text: str, groups: list[Group], *, region: tuple[int, int],
                 cue_word = (opening.group("cue") if opening else cue) if direct else None
             else:
                 gap = text[prev_tail:hit.start]
-                if _LINK_GAP.match(gap):
+                if rx.LINK_GAP.match(gap):
                     direct, cue_word = prev_key_is_anchor, _last_cue(gap)
-                elif (_COORDINATION.search(gap) and len(gap) < 250) or _AMENDED_BY.search(gap):
+                elif (rx.COORDINATION.search(gap) and len(gap) < 250) or rx.AMENDED_BY.search(gap):
                     direct, cue_word = direct_prev, last_cue_word
                 else:
-                    cue = _CUE_AT_END.search(gap)
+                    cue = rx.CUE_AT_END.search(gap)
                     direct, cue_word = cue is not None, (cue.group(1) if cue else None)
             if direct and key is not None and key not in decided:
                 decided[key] = ((cue_word or "thực hiện").lower(), (s_start, s_end))
@@ -393,33 +356,16 @@ def decide_relations(text: str, groups: list[Group], *, region: tuple[int, int],
     return decided
 
 
-# A cue right before a citation ("…; Căn cứ Nghị định …", "… và triển khai thực hiện nghiêm …").
-# In a report, a later sentence that says what the plan carries out: "Kế hoạch nêu rõ, thực hiện Nghị quyết số 60-NQ/TW".
-PLAN_CARRIES_OUT = re.compile(  # callers check that a sentence starts where it matches
-    r"(?:Kế[ ]hoạch|Chương[ ]trình|Quyết[ ]định|Chỉ[ ]thị|Đề[ ]án|Hướng[ ]dẫn)(?:[ ]này)?"
-    r"(?:[ ](?:nêu[ ]rõ|đề[ ]ra|xác[ ]định|yêu[ ]cầu|nhằm|được[ ]ban[ ]hành[ ]nhằm|ban[ ]hành[ ]nhằm))?[ ,]+"
-    r"(?:để[ ]+)?(?:tiếp[ ]tục[ ]+)?(?:triển[ ]khai[ ]|thực[ ]hiện|cụ[ ]thể[ ]h[oó]á)"
-)
-_CUE_AT_END = re.compile(
-    r"(?<!\w)(thực[ ]hiện|căn[ ]cứ|triển[ ]khai(?:[ ]thực[ ]hiện)?|cụ[ ]thể[ ]h[oó]á?|quán[ ]triệt|trên[ ]cơ[ ]sở|pursuant[ ]to)"
-    r"(?:[ ]+(?:nghiêm(?:[ ]túc)?|có[ ]hiệu[ ]quả|tốt|các|đầy[ ]đủ))*[ ,:]*$",
-    re.IGNORECASE,
-)
-
-
 def _last_cue(gap: str) -> str | None:
     found = None
-    for m in _CUE.finditer(gap):
+    for m in rx.CUE.finditer(gap):
         found = m.group(1)
     return found
 
 
-_VERB_BEFORE = re.compile(r"(?:ban[ ]hành|xây[ ]dựng|có)[^.;]{0,80}(?:thực[ ]hiện|triển[ ]khai|cụ[ ]thể[ ]h[oó]á?)[ ]*$", re.IGNORECASE)
-
-
 def _verb_before(gap: str) -> bool:
     """A cue inside the sentence that still governs what follows ("ban hành kế hoạch thực hiện …")."""
-    return bool(_VERB_BEFORE.search(gap[-200:]))
+    return bool(rx.VERB_BEFORE.search(gap[-200:]))
 
 
 def find_links(text: str, groups: list[Group]) -> list[tuple[tuple, tuple, int, int]]:
@@ -439,21 +385,14 @@ def find_links(text: str, groups: list[Group]) -> list[tuple[tuple, tuple, int, 
         if xkey == ykey or gap is None or len(gap) > 220:
             source = None
             continue
-        if _LINK_GAP.match(gap):
+        if rx.LINK_GAP.match(gap):
             links.append((xkey, ykey, x.start, y.end))
             source = (xkey, x.start)
-        elif source is not None and _LIST_GAP.match(gap) and source[0] != ykey and ykey[1] is not None:
+        elif source is not None and rx.LIST_GAP.match(gap) and source[0] != ykey and ykey[1] is not None:
             links.append((source[0], ykey, source[1], y.end))  # "X về thực hiện Y và Z"
         else:
             source = None
     return links
-
-
-_LIST_GAP = re.compile(r"^[ ,;]*(?:và|cùng)?[ ]*$")
-
-
-# "…, Thủ tướng ra Nghị định 100/TTg": a directive issued in a sentence that opens with a cue.
-_ISSUED_BEFORE = re.compile(r"(?:ban[ ]hành|[ ]ra|ký|đã[ ]có)[ ]+$", re.IGNORECASE)
 
 
 def find_issued_links(text: str, groups: list[Group], sentences: Sentences) -> list[tuple[tuple, tuple, int, int]]:
@@ -468,10 +407,10 @@ def find_issued_links(text: str, groups: list[Group], sentences: Sentences) -> l
     mentions = sorted(((h, g.key) for g in groups for h in g.hits), key=lambda x: x[0].start)
     links = []
     for i, (x, xkey) in enumerate(mentions):
-        if not _ISSUED_BEFORE.search(text[max(0, x.start - 40):x.start]):
+        if not rx.ISSUED_BEFORE.search(text[max(0, x.start - 40):x.start]):
             continue
         s_start, _ = sentences.bounds(x.start)
-        if not _CUE_OPENING.match(text, s_start):
+        if not rx.CUE_OPENING.match(text, s_start):
             continue
         objects = [(h, k) for h, k in mentions[:i] if h.start >= s_start and k != xkey]
         if not objects:
@@ -483,7 +422,7 @@ def find_issued_links(text: str, groups: list[Group], sentences: Sentences) -> l
         prev = first
         for h, k in objects[1:]:  # "Thực hiện Y1 và Y2, …": each listed object
             gap = text[max(prev.tail_end, prev.end):h.start]
-            if not (_COORDINATION.search(gap) and len(gap) < 250):
+            if not (rx.COORDINATION.search(gap) and len(gap) < 250):
                 break
             targets.append(k)
             prev = h
