@@ -193,13 +193,15 @@ _ISSUER_STOP_WORDS = _words(
     "vừa", "quy định", "qui định", "sửa đổi", "bổ sung", "ban hành", "hướng dẫn", "phê duyệt", "thông qua", "công bố",
     "khi", "là", "có", "gửi", "cho",
 )
-_TYPE_WORD_CAPS = r"Kế[ ]hoạch|Nghị[ ]quyết|Nghị[ ]định|Quyết[ ]định|Chỉ[ ]thị|Kết[ ]luận|Thông[ ]tư|Công[ ]văn|Chương[ ]trình|Đề[ ]án|Hướng[ ]dẫn|Quy[ ]định|Luật|Thông[ ]báo"
+# Type words that end an issuer phrase after "và" (column ``ends_issuer`` of ``data/types.csv``):
+# "Kế hoạch", "Nghị quyết".
+_ISSUER_ENDING_TYPES = _words(*sorted(tables.issuer_ending_words(), key=len, reverse=True))
 # The phrase that introduces an issuer after a citation: " của ", ", do ", " (của ".
 ISSUER_LEAD = re.compile(r"[ ,]{0,2}(?:\(|[ ]-[ ])?(?:của|do)[ \n]+")
 # The first place where an issuer phrase stops: a punctuation mark, a stop word, or "và"
 # before a lower-case word or another type word: " về" of "Ban Thường vụ Tỉnh ủy về …".
 ISSUER_END = re.compile(
-    rf"[ ]*(?:[(,;:.)“”\"\n]|[ ](?i:{_ISSUER_STOP_WORDS})\b|[ ]và[ ](?:[a-zđà-ỹ]|(?:{_TYPE_WORD_CAPS})\b))"
+    rf"[ ]*(?:[(,;:.)“”\"\n]|[ ](?i:{_ISSUER_STOP_WORDS})\b|[ ]và[ ](?:[a-zđà-ỹ]|(?:{_ISSUER_ENDING_TYPES})\b))"
 )
 # An issuer named before a citation that a proposal cites: "của Giám đốc Sở Nội vụ tại " of
 # "theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …".
@@ -343,7 +345,7 @@ _CUE_TAIL = _words("cụ thể h[oó]á?", "quán triệt", "trên cơ sở", "p
 _CUE_WORD = rf"{_words('thực hiện', 'căn cứ')}|triển[ ]khai(?:[ ]thực[ ]hiện)?|{_CUE_TAIL}"
 # The subject of a report's sentence that says what the plan carries out, and its verb:
 # "Kế hoạch nêu rõ, thực hiện …", "Kế hoạch này nhằm triển khai …".
-_PLAN_SUBJECT = _words("Kế hoạch", "Chương trình", "Quyết định", "Chỉ thị", "Đề án", "Hướng dẫn")
+_PLAN_SUBJECT = _words(*tables.plan_words())  # "Kế hoạch", "Chương trình", … (column ``plan`` of ``data/types.csv``)
 _PLAN_SAYS = _words("nêu rõ", "đề ra", "xác định", "yêu cầu", "nhằm", "được ban hành nhằm", "ban hành nhằm")
 # A cue word anywhere: "thực hiện", "Căn cứ", "cụ thể hóa".
 CUE = re.compile(rf"(?<!\w)({_words('thực hiện', 'căn cứ', 'triển khai')}|{_CUE_TAIL})(?!\w)", re.IGNORECASE)
