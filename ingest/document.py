@@ -9,35 +9,121 @@ a field the text does not give is None.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from . import regexes as rx
 from . import tables
 from .find import parse_date, symbol_ref
-from .models import DirectiveRef, Hit
+from .models import DirectiveRef, Document, Header, Hit
+from .normalize import NormText
+from .resolve import Sentences, opening_end
 
-__all__ = ["Header", "read_header", "report_hit", "HEAD_CHARS"]
+__all__ = ["identify_document", "read_header", "report_hit", "body_lines", "HEAD_CHARS"]
 
 HEAD_CHARS = 3000  # the header of an original lies in its first characters
 
-# The heading word of an original, alone on its line ("KẾ HOẠCH", "QUYẾT ĐỊNH").
-_HEADING = re.compile(r"(?m)^[ *#_]*(?P<word>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{3,40}?)[ *_:]*$")
-_MOTTO = re.compile(r"CỘNG H(?:ÒA|OÀ)[ \n]+XÃ|Cộng h(?:òa|oà) xã|ĐẢNG CỘNG SẢN|Đảng Cộng sản Việt Nam|Độc lập[ ]*-[ ]*Tự do|ĐỘC LẬP")
-_KINH_GUI = re.compile(r"(?m)^[ *_]*Kính[ ]+gửi")
-_REPORT_VERB = re.compile(
-    r"(?:đã[ ]+)?(?:ký[ ]+)?(?:ban[ ]+hành|ra|xây[ ]+dựng|phê[ ]+duyệt|có|triển[ ]+khai)[ ]+$", re.IGNORECASE
-)
+
+def identify_document(norm: NormText, hits: list[Hit]) -> Document:
+    """The document stage: what the text is (an ``original``, a ``report`` on one
+    directive, or ``other``), its own identity, and the region whose cues decide
+    which citations it implements. ``hits`` are :func:`~vbgraph.ingest.find_hits` of ``norm.flat``.
+
+    >>> from vbgraph.ingest import find_hits, normalize
+    >>> n = normalize("HUYỆN ỦY TAM ĐƯỜNG\\nSố 102 - KH/HU\\nTam Đường, ngày 26 tháng 01 năm 2022\\n"
+    ...               "KẾ HOẠCH\\nThực hiện Kết luận số 224-KL/TU\\nI. MỤC ĐÍCH")
+    >>> d = identify_document(n, find_hits(n.flat))
+    >>> d.kind, d.ref.symbol, d.ref.issuer, d.ref.date, d.region
+    ('original', '102-KH/HU', 'Huyện Ủy Tam Đường', '2022-01-26', (0, 112))
+    """
+    flat = norm.flat
+    header = read_header(norm.text, hits, flat)
+    if header is not None:
+        kind, ref, region = _original(norm.text, flat, header)
+        return Document(kind, ref, None, region, header)
+    anchor = report_hit(flat, hits)
+    if anchor is not None:
+        return Document("report", _reported(flat, anchor), anchor, (0, Sentences(flat).bounds(anchor.end)[1]))
+    return Document()
 
 
-@dataclass(frozen=True, slots=True)
-class Header:
-    """What the head of an original says about itself."""
+def _original(structured: str, flat: str, header: Header) -> tuple[str, DirectiveRef, tuple[int, int]]:
+    """An original's identity from its header, and the end of its title and preamble."""
+    ref = header.ref
+    if header.body_lines:
+        ref = ref.with_(issuer=_title_case(header.body_lines[-1]))
+    end = opening_end(structured, first_cue=_first_cue(structured))
+    if ref.type == "CV":
+        # A letter's opening is its first paragraph ("Thực hiện …, Sở X báo cáo như sau:"); a later
+        # "Căn cứ quy định nêu trên, …" argues from what it quoted, it does not carry it out.
+        end = min(end, _letter_opening_end(structured))
+    if ref.issuer_code is None:
+        ref = _issuer_from_preamble(flat[:end], ref)
+    return "original", ref, (0, end)
 
-    kind: str
-    ref: DirectiveRef
-    body_lines: tuple[str, ...] = ()
-    place: str | None = None
+
+def _reported(flat: str, anchor: Hit) -> DirectiveRef:
+    """A reported directive's identity: its citation, the lead's date and issuer."""
+    ref = anchor.ref
+    lead_start = flat.rfind("\n", 0, anchor.start) + 1
+    if ref.date is None:
+        date = _report_date(flat, anchor)
+        if date:
+            ref = ref.with_(date=date, year=ref.year or int(date[:4]))
+    issuer = rx.REPORT_ISSUER.search(flat, max(lead_start, anchor.start - 160), anchor.start)
+    if issuer and not ref.issuer:
+        ref = ref.with_(issuer=issuer.group("issuer").strip())
+    return ref
+
+
+def _issuer_from_preamble(opening: str, ref: DirectiveRef) -> DirectiveRef:
+    """An original with no number line names its issuer in the preamble
+    ("… Ban Thường vụ Huyện ủy xây dựng Kế hoạch thực hiện như sau")."""
+    m = rx.PREAMBLE_ISSUER.search(opening)
+    if not m:
+        return ref
+    found = tables.issuer_code_of(m.group("issuer"))
+    if not found:
+        return ref
+    return ref.with_(issuer=m.group("issuer"), issuer_code=found[0])
+
+
+def _letter_opening_end(structured: str) -> int:
+    """End of a letter's first paragraph after its recipients ("Kính gửi: …")."""
+    kg = rx.KINH_GUI_LINE.search(structured)
+    pos = kg.end() if kg else 0
+    for m in rx.BLANK_LINE.finditer(structured[pos:pos + 6000]):
+        start = pos + m.end()
+        stop = structured.find("\n\n", start)
+        stop = len(structured) if stop < 0 else stop
+        paragraph = structured[start:stop].strip()
+        if len(paragraph) < 40 or paragraph[:1] in "-+(•*":
+            continue  # the recipients and their addresses
+        return stop
+    return len(structured)
+
+
+def _report_date(t: str, anchor: Hit) -> str | None:
+    """The date of a reported issuing: the one that opens the lead sentence ("Ngày
+    25/3/2022, Ban Thường vụ … ban hành …"), else the nearest one right before the
+    directive that is not inside a parenthesis."""
+    start = max(t.rfind("\n", 0, anchor.start), t.rfind(". ", 0, anchor.start)) + 1
+    opening = rx.DATE_LEAD.match(t, start + len(t[start:anchor.start]) - len(t[start:anchor.start].lstrip()))
+    if opening:
+        return parse_date(opening)
+    last = None
+    for m in rx.DATE_LEAD.finditer(t, max(start, anchor.start - 120), anchor.start):
+        if t.count("(", m.end(), anchor.start) <= t.count(")", m.end(), anchor.start):
+            last = m
+    return parse_date(last) if last else None
+
+
+def _first_cue(t: str) -> int | None:
+    m = rx.FIRST_CUE.search(t, 0, 6000)
+    return m.start() if m else None
+
+
+def _title_case(line: str) -> str:
+    return " ".join(w.capitalize() for w in line.split())
 
 
 def read_header(text: str, hits: list[Hit], flat: str | None = None) -> Header | None:
@@ -56,8 +142,8 @@ def read_header(text: str, hits: list[Hit], flat: str | None = None) -> Header |
     if number is None or not re.search(r"\d|/", number.group("rest")):  # "Số:\n5662/CT-CS": the flat line
         number = rx.HEADER_NUMBER.search(flat_head) or number
     heading_code, heading_pos = _heading(head)
-    kinh_gui = _KINH_GUI.search(head)
-    motto = _MOTTO.search(head)
+    kinh_gui = rx.KINH_GUI.search(head)
+    motto = rx.MOTTO.search(head)
     if number and not (motto or heading_code or rx.PLACE_DATE_LINE.search(flat_head) or _body_before(flat_head, number.start())):
         number = None  # a "Số …" line in the body of an article is not a header
     if not number and not (heading_code and heading_pos < 600) and not (kinh_gui and kinh_gui.start() < 400):
@@ -84,14 +170,6 @@ def read_header(text: str, hits: list[Hit], flat: str | None = None) -> Header |
     return Header("original", ref, lines, place)
 
 
-# Where an issuing body's name starts inside a header block.
-_BODY_START = re.compile(
-    r"(?:ĐẢNG BỘ|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|HUYỆN [ỦU]Y|TỈNH [ỦU]Y|THÀNH [ỦU]Y|QUẬN [ỦU]Y|THỊ [ỦU]Y|ĐẢNG [ỦU]Y|"
-    r"[ỦU]Y BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|SỞ |BỘ |VĂN PHÒNG|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG|BAN )"
-)
-_HEADER_STOP = re.compile(r"CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập|-{3,}|\*|\n\n|_{3,}")
-
-
 @lru_cache(maxsize=64)
 def _body_before(flat_head: str, end: int) -> tuple[str, ...]:
     return body_lines(flat_head[:end])
@@ -107,8 +185,8 @@ def body_lines(head: str) -> tuple[str, ...]:
     ('ĐẢNG BỘ TỈNH LAI CHÂU', 'HUYỆN ỦY TAM ĐƯỜNG')
     """
     out = []
-    for block in _HEADER_STOP.split(head):
-        starts = [m.start() for m in _BODY_START.finditer(block)]
+    for block in rx.HEADER_STOP.split(head):
+        starts = [m.start() for m in rx.ISSUER_LINE_START.finditer(block)]
         for a, b in zip(starts, starts[1:] + [len(block)]):
             line = " ".join(block[a:b].split()).strip(" *_-")
             if line and (not out or out[-1] != line) and _mostly_capitals(line):
@@ -123,7 +201,7 @@ def _mostly_capitals(line: str) -> bool:
 
 
 def _heading(head: str) -> tuple[str | None, int | None]:
-    for m in _HEADING.finditer(head):
+    for m in rx.HEADING.finditer(head):
         code = tables.type_of_word(m.group("word"))
         if code:
             return code, m.start()
@@ -137,7 +215,7 @@ def _parse_number_line(number: re.Match, heading_code: str | None) -> DirectiveR
     if sym and sym.start() <= 3:
         return symbol_ref(sym, heading_code)
     # A blank number: "Số: /2025/QĐ-UBND", "Số:      -KH/TU".
-    blank = re.match(r"[ .…_]*(?:/[ ]*(?P<year>(?:19|20)\d\d)[ ]*)?[/-][ ]*(?P<code>[A-ZĐ][A-Za-zĐ0-9/-]*)", rest)
+    blank = rx.BLANK_NUMBER.match(rest)
     if blank:
         code = blank.group("code")
         year = int(blank.group("year")) if blank.group("year") else None
@@ -150,10 +228,6 @@ def _parse_number_line(number: re.Match, heading_code: str | None) -> DirectiveR
     return DirectiveRef(type=heading_code)
 
 
-_INFOBOX = re.compile(r"\|[ ]*-{3,}")
-_LEAD_END = re.compile(r"\n|[.!?](?=[ ]+[A-ZĐÀ-Ỹ])")
-
-
 def report_hit(text: str, hits: list[Hit], *, lead_chars: int = 900, lead_sentences: int = 4) -> Hit | None:
     """The directive a news text reports on: a full citation in its opening that a body
     "issued" ("Ban Thường vụ Huyện ủy đã ban hành Kế hoạch số 58 - KH/HU").
@@ -163,16 +237,16 @@ def report_hit(text: str, hits: list[Hit], *, lead_chars: int = 900, lead_senten
     >>> report_hit(t, find_hits(t)).ref.symbol
     '58-KH/HU'
     """
-    if _INFOBOX.search(text, 0, 500):
+    if rx.INFOBOX.search(text, 0, 500):
         return None  # an encyclopaedia page opens with an infobox, not with news
     for hit in hits:
         if hit.start > lead_chars:
             break
-        if len([m for m in _LEAD_END.finditer(text, 0, hit.start) if text[m.start() - 1: m.start()] != "\n"]) >= lead_sentences:
+        if len([m for m in rx.LEAD_END.finditer(text, 0, hit.start) if text[m.start() - 1: m.start()] != "\n"]) >= lead_sentences:
             break
         if hit.form not in ("full", "alias"):
             continue
         before = text[max(0, hit.start - 60): hit.start]
-        if _REPORT_VERB.search(before):
+        if rx.REPORT_VERB.search(before):
             return hit
     return None

@@ -20,41 +20,7 @@ __all__ = ["find_hits", "parse_date", "issuer_after"]
 # How far back from a symbol its type word may stand ("Kết luận số 187, 188-KL/TW").
 _TYPE_WORD_REACH = 40
 _TITLE_REACH = 150
-# A sentence that opens on a date and says who issued what: the date is the citation's.
-_DATE_LEADS = re.compile(
-    r"(?:^|(?<=[.;\n]))(?:[ ]*\[\d{1,3}\])*[^.;\n\d]{0,25}?[Nn]gày[ ]+"
-    r"(?:(?P<d>\d{1,2})[ ]?[/.-][ ]?(?P<m>\d{1,2})[ ]?[/.-][ ]?(?P<y>(?:19|20)\d\d)|(?P<d2>\d{1,2})[ ]+tháng[ ]+(?P<m2>\d{1,2})[ ,]+năm[ ]+(?P<y2>(?:19|20)\d\d))"
-    r"[ ]*,(?:[^.;\n]{0,120}?(?:ban[ ]hành|thông[ ]qua|ký|ra|có|theo)[ ][^.;\n\d]{0,40}|[ ]*)$"
-)
-# "<type word> <Title words> số <symbol>": a named law or resolution with its number.
-_TITLE_THEN_SO = re.compile(r"^[ ][A-ZĐÀ-Ỹa-zà-ỹđ][^;.:\n()“”\"\d/]{0,140}?[ ](?:số|No\.?)[ ]*:?[ ]*$")
 _WEAK_TITLE_CODES = {"VB", "CĐ", "-"}  # words that head no title ("văn bản", "điện")
-_NAME_BEFORE_SO = re.compile(r"[ ](?:số|No\.?)[ ]*:?[ ]*$")
-_BEFORE_SYMBOL = re.compile(r"^[ \n]*(?:số|Số|SỐ|No\.?|NO\.?|no\.)?[ \n]*[:.]?[ \n]*(?P<list>(?:\d{1,5}[ ]*(?:,|;|và)[ ]*)*)$")
-# "của <issuer>" after a citation: the issuer runs to the next clause boundary.
-_ISSUER_STOP_WORDS = (
-    r"về|v/v|ngày|thực[ ]hiện|triển[ ]khai|nhằm|để|theo|tại|trong|đã|với|được|đến|vừa|quy[ ]định|qui[ ]định|"
-    r"sửa[ ]đổi|bổ[ ]sung|ban[ ]hành|hướng[ ]dẫn|phê[ ]duyệt|thông[ ]qua|công[ ]bố|khi|là|có|gửi|cho"
-)
-_TYPE_WORD_CAPS = r"Kế[ ]hoạch|Nghị[ ]quyết|Nghị[ ]định|Quyết[ ]định|Chỉ[ ]thị|Kết[ ]luận|Thông[ ]tư|Công[ ]văn|Chương[ ]trình|Đề[ ]án|Hướng[ ]dẫn|Quy[ ]định|Luật|Thông[ ]báo"
-# "của <issuer>": the phrase that introduces it, then the first place where the issuer stops.
-_ISSUER_LEAD = re.compile(r"[ ,]{0,2}(?:\(|[ ]-[ ])?(?:của|do)[ \n]+")
-_ISSUER_END = re.compile(
-    rf"[ ]*(?:[(,;:.)“”\"\n]|[ ](?i:{_ISSUER_STOP_WORDS})\b|[ ]và[ ](?:[a-zđà-ỹ]|(?:{_TYPE_WORD_CAPS})\b))"
-)
-# An entry of a reference list: 'Ủy ban nhân dân tỉnh Thanh Hóa (ngày 22 tháng 1 năm 2024). "Phương án số …'
-_REFERENCE_ENTRY = re.compile(
-    r"(?P<issuer>[A-ZĐÀ-Ỹ][^().\n“”\"]{2,80}?)[ ]*\((?:ngày[ ]+)?"
-    r"(?:(?P<d>\d{1,2})[ ]?[/.-][ ]?(?P<m>\d{1,2})[ ]?[/.-][ ]?(?P<y>(?:19|20)\d\d)|(?P<d2>\d{1,2})[ ]+tháng[ ]+(?P<m2>\d{1,2})[ ,]+năm[ ]+(?P<y2>(?:19|20)\d\d))"
-    r"\)\.[ ]*[\"“]?$"
-)
-_ISSUER_BEFORE = re.compile(r"(?:của|Của)[ ]+(?P<issuer>[^,.;:()\n“”\"]{2,90}?)[ ]+tại[ ]*$")
-_ISSUER_ISSUED = re.compile(
-    r"(?:^|[,;.][ ]*|\n)(?P<issuer>(?:Ban|Bộ|Thủ|Chính|Quốc|Ủy|ủy|Uỷ|uỷ|UBND|HĐND|Hội|Tỉnh|Huyện|Thành|Quận|Thị|Đảng|Sở|Văn)[ ][^,.;:()\n“”\"]{2,80}?)"
-    r"[ ]+(?:đã[ ]+|vừa[ ]+)?(?:ký[ ]+)?(?:ban[ ]hành|thông[ ]qua|ra|có|công[ ]bố)[ ]+$"
-)
-_TRAILING_TERM = re.compile(r"[ ]*\(?[ ]*kh(?:óa|oá|oa)[ ]+(?P<term>[IVX]{1,5})\b[ ]*\)?", re.IGNORECASE)
-_TITLE_AFTER = re.compile(r"[ ,]{0,2}(?:về[ ]+(?:việc[ ]+)?)(?P<title>[“\"]?[^\n;“”\"]{3,200}?)(?=[“”\";\n]|\.[ \n]|$)")
 
 
 def parse_date(match: re.Match) -> str | None:
@@ -82,11 +48,11 @@ def issuer_after(text: str, pos: int) -> tuple[str | None, str | None, int]:
     >>> issuer_after(" của Bộ Chính trị khóa XII về tăng cường", 0)
     ('Bộ Chính trị', 'XII', 26)
     """
-    lead = _ISSUER_LEAD.match(text, pos)
+    lead = rx.ISSUER_LEAD.match(text, pos)
     if not lead:
         return None, None, pos
     start = lead.end()
-    stop = _ISSUER_END.search(text, start + 2, start + 91)
+    stop = rx.ISSUER_END.search(text, start + 2, start + 91)
     if stop is None:
         if len(text) > start + 90:
             return None, None, pos  # no boundary within reach: not an issuer phrase
@@ -96,12 +62,12 @@ def issuer_after(text: str, pos: int) -> tuple[str | None, str | None, int]:
     issuer = text[start:stop_at].strip(" -")
     end = stop_at
     term = None
-    t = _TRAILING_TERM.search(issuer)
+    t = rx.TRAILING_TERM.search(issuer)
     if t:
         term = t.group("term").upper()
         issuer = issuer[: t.start()].strip(" ,-(")
     else:
-        t = _TRAILING_TERM.match(text, end)
+        t = rx.TRAILING_TERM.match(text, end)
         if t:
             term, end = t.group("term").upper(), t.end()
     return issuer or None, term, end
@@ -139,7 +105,7 @@ def find_hits(text: str) -> list[Hit]:
         pos = m.end()
         at = m.start()
         words = _type_words_in(lower, max(0, at - _TYPE_WORD_REACH), at)  # most have their word right before
-        if not words or not _BEFORE_SYMBOL.match(text[words[-1][1]:at]):
+        if not words or not rx.BEFORE_SYMBOL.match(text[words[-1][1]:at]):
             words = _type_words_in(lower, max(0, at - _TITLE_REACH - 30), at)
         found = _symbol_hits(text, m, words, [w[1] for w in words], set())
         hits.extend(found)
@@ -163,14 +129,14 @@ def _type_word_before(start: int, type_words, tw_ends, text: str):
         return None, []
     between = text[type_words[i][1]:start]
     if type_words[i][1] >= start - _TYPE_WORD_REACH:
-        m = _BEFORE_SYMBOL.match(between)
+        m = rx.BEFORE_SYMBOL.match(between)
         if m:
-            return i, re.findall(r"\d{1,5}", m.group("list"))
-    if type_words[i][1] >= start - _TITLE_REACH and _TITLE_THEN_SO.search(between):
+            return i, rx.LISTED_NUMBER.findall(m.group("list"))
+    if type_words[i][1] >= start - _TITLE_REACH and rx.TITLE_THEN_SO.search(between):
         # The head of the title: the outermost capitalised type word ("Luật Sửa đổi, bổ sung một số
         # điều Luật Ban hành văn bản quy phạm pháp luật số 87/2025/QH15" is a Luật, not a "văn bản").
         best, j = None, i
-        while j >= 0 and type_words[j][1] >= start - _TITLE_REACH and _TITLE_THEN_SO.search(text[type_words[j][1]:start]):
+        while j >= 0 and type_words[j][1] >= start - _TITLE_REACH and rx.TITLE_THEN_SO.search(text[type_words[j][1]:start]):
             code = type_words[j][2]
             if code in _WEAK_TITLE_CODES:  # "Luật Điện lực": 'điện' is no type word inside a title
                 j -= 1
@@ -194,7 +160,7 @@ def _symbol_hits(text, m: re.Match, type_words, tw_ends, used_words) -> list[Hit
     name = None
     if listed is None:  # "Luật Địa chất và Khoáng sản số 54/2024/QH15": keep the name
         listed = []
-        name = _NAME_BEFORE_SO.sub("", text[type_words[wi][1]:m.start()]).strip()
+        name = rx.NAME_BEFORE_SO.sub("", text[type_words[wi][1]:m.start()]).strip()
     word_code = type_words[wi][2] if wi is not None else None
     start = type_words[wi][0] if wi is not None else m.start()
     if wi is not None:
@@ -221,9 +187,9 @@ def _symbol_hits(text, m: re.Match, type_words, tw_ends, used_words) -> list[Hit
         window = text[max(0, start - 40):start]
         before = None
         if "tại" in window:
-            before = _ISSUER_BEFORE.search(text, max(0, start - 120), start)
+            before = rx.ISSUER_BEFORE.search(text, max(0, start - 120), start)
         if before is None and ("hành" in window or "qua" in window or " ra " in window or " có " in window or "bố" in window):
-            before = _ISSUER_ISSUED.search(text, max(0, start - 120), start)
+            before = rx.ISSUER_ISSUED.search(text, max(0, start - 120), start)
         if before:
             issuer = before.group("issuer").strip()
     if term is None:
@@ -236,11 +202,11 @@ def _symbol_hits(text, m: re.Match, type_words, tw_ends, used_words) -> list[Hit
             date, tail = parse_date(d), d.end()
             year = year or int(date[:4])
     title = None
-    ti = _TITLE_AFTER.match(text, tail)
+    ti = rx.TITLE_AFTER.match(text, tail)
     if ti:
         title = ti.group("title").strip(" “”\"")
     if (date is None or issuer is None) and ")." in text[max(0, start - 20):start]:
-        ref_entry = _REFERENCE_ENTRY.search(text, max(0, start - 160), start)  # 'UBND tỉnh X (ngày …). "Quyết định số …'
+        ref_entry = rx.REFERENCE_ENTRY.search(text, max(0, start - 160), start)  # 'UBND tỉnh X (ngày …). "Quyết định số …'
         if ref_entry:
             issuer = issuer or ref_entry.group("issuer").strip()
             if date is None and parse_date(ref_entry):
@@ -264,7 +230,7 @@ def _lead_date(text: str, start: int) -> str | None:
     phòng Chính phủ đã có văn bản số 87/TB-VPCP"), or None."""
     if "gày" not in text[max(0, start - 200):start]:
         return None
-    before = _DATE_LEADS.search(text, max(0, start - 200), start)
+    before = rx.DATE_LEADS.search(text, max(0, start - 200), start)
     return parse_date(before) if before else None
 
 
@@ -329,7 +295,7 @@ def _symbol_fields(m: re.Match, word_code: str | None) -> tuple:
         year_text = m.group("s_year") or m.group("s_year2")  # "19-2017/NQ-CP" written for 19/2017/NQ-CP
         year = int(year_text) if year_text else None
         code = fold_code(m.group("s_code"))
-        split = _FIRST_SEP.match(code)
+        split = rx.CODE_HEAD.match(code)
         head, rest = (split.group(1), split.group(2)) if split else (code, "")
         typed = tables.symbol_type(head, word_code) if rest else None
         if typed and not generic:
@@ -343,13 +309,9 @@ def _symbol_fields(m: re.Match, word_code: str | None) -> tuple:
     return type_code, number, issuer_code, symbol, year
 
 
-_FIRST_SEP = re.compile(r"([^-/]+)[-/](.*)")
-_TOKEN_END = re.compile(r"[\w/.-]*")
-
-
 def _after_token(text: str, pos: int) -> int:
     """The end of the token that runs through ``pos`` (a match glued to it is skipped whole)."""
-    return _TOKEN_END.match(text, pos).end() or pos + 1
+    return rx.TOKEN_REST.match(text, pos).end() or pos + 1
 
 
 @cache
@@ -397,7 +359,6 @@ def _short_forms(text: str, lower: str, numbers: set[str], full: list[Hit]) -> l
     return hits
 
 
-_NUMBER_NEXT = re.compile(r"[ ]*(?:số|no\.?)[ ]*:?[ ]*\d")
 _NAMED_TYPES = {"L": "luật", "PL": "pháp lệnh"}
 
 
@@ -417,7 +378,7 @@ def _named_forms(text: str, lower: str, full: list[Hit]) -> list[Hit]:
         pos = lower.find(name)
         while pos >= 0:
             end = pos + len(name)
-            numbered = _NUMBER_NEXT.match(lower, end)  # "… Luật Nhà ở số 27/2023/QH15": a title, not a mention
+            numbered = rx.NUMBER_NEXT.match(lower, end)  # "… Luật Nhà ở số 27/2023/QH15": a title, not a mention
             if not numbered and not any(h.start <= pos < h.end for h in found) and (end >= len(lower) or not lower[end].isalnum()):
                 hits.append(Hit(pos, end, "short", DirectiveRef(type=ref.type, number=ref.number), tail_end=end))
             pos = lower.find(name, end)

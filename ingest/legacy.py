@@ -19,49 +19,13 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from . import regexes as rx
+
 __all__ = [
     "LEGACY_ENCODINGS", "detect_legacy", "convert_legacy", "encode_legacy", "legacy_table", "legacy_share", "vietnamese_score",
 ]
 
 LEGACY_ENCODINGS = ("tcvn3", "vni")
-
-# ---------------------------------------------------------------------------
-# Patterns
-# ---------------------------------------------------------------------------
-
-# Letters that only Unicode Vietnamese has (ă đ ĩ ũ ơ ư, the precomposed
-# U+1EA0–U+1EF9 block, and the combining tone marks of decomposed text); a line
-# containing one is already Unicode, e.g. "Đảng".
-_UNICODE_VIET_LETTER = re.compile(
-    r"[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9"
-    r"\u0300\u0301\u0303\u0309\u0323]"
-)
-
-# A whole line without any of those letters: one that may be legacy text.
-_LEGACY_LINE = re.compile(r"^[^\n" + _UNICODE_VIET_LETTER.pattern[1:-1] + r"]*$", re.MULTILINE)
-
-# Latin-1 characters from the upper half: every legacy sequence has one.
-_HIGH_LATIN1 = re.compile(r"[\u00a1-\u00ff]")
-
-# A word: a run of letters (no digits, no underscore), e.g. "quyết", "quyÕt".
-_WORD = re.compile(r"[^\W\d_]+")
-
-# The five tone marks as combining characters (NFD).
-_TONE_MARKS = re.compile(r"[\u0300\u0301\u0303\u0309\u0323]")
-
-# One syllable, tone marks removed, lowercase: onset + nucleus + coda,
-# e.g. "nghiêng" = ngh + iê + ng, "quyêt" = qu + yê + t, "đang" = đ + a + ng.
-_ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
-_NUCLEUS = (
-    r"(?:iêu|yêu|oai|oay|oeo|uây|uôi|uya|uyê|uyu|ươi|ươu"
-    r"|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|oo|ôi|ơi|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê"
-    r"|[aăâeêioôơuưy])"
-)
-_CODA = r"(?:ch|ng|nh|[cmnpt])?"
-_SYLLABLE = re.compile(rf"{_ONSET}{_NUCLEUS}{_CODA}")
-
-# A line break, kept by the line-wise conversion.
-_LINE = re.compile(r"[^\n]*\n?")
 
 _SAMPLE_CHARS = 50_000  # detection looks at this much text at most
 _MIN_GAIN = 0.15  # a conversion must make this many more words valid syllables
@@ -110,7 +74,7 @@ def vietnamese_score(text: str) -> float:
     >>> vietnamese_score("Ngh\\xde quyÕt")
     0.0
     """
-    words = _WORD.findall(unicodedata.normalize("NFC", text))
+    words = rx.WORD.findall(unicodedata.normalize("NFC", text))
     if not words:
         return 0.0
     return sum(map(_is_syllable, words)) / len(words)
@@ -127,7 +91,7 @@ def detect_legacy(text: str) -> str | None:
     True
     """
     sample = _legacy_lines(text[:_SAMPLE_CHARS])
-    if len(_HIGH_LATIN1.findall(sample)) < 2:
+    if len(rx.HIGH_LATIN1.findall(sample)) < 2:
         return None
     before = vietnamese_score(sample)
     best, best_score = None, before + _MIN_GAIN
@@ -153,8 +117,8 @@ def convert_legacy(text: str, encoding: str) -> str:
     if encoding not in LEGACY_ENCODINGS:
         raise ValueError(f"unknown legacy encoding {encoding!r}; allowed: {', '.join(LEGACY_ENCODINGS)}")
     return "".join(
-        line if _UNICODE_VIET_LETTER.search(line) else _convert_all(line, encoding)
-        for line in _LINE.findall(text)
+        line if rx.UNICODE_VIET_LETTER.search(line) else _convert_all(line, encoding)
+        for line in rx.LINE.findall(text)
     )
 
 
@@ -205,7 +169,7 @@ def legacy_share(text: str) -> float:
     >>> legacy_share("Nghị quyết của Bộ Chính trị")
     0.0
     """
-    words = _WORD.findall(_legacy_lines(text[:_SAMPLE_CHARS]))
+    words = rx.WORD.findall(_legacy_lines(text[:_SAMPLE_CHARS]))
     if not words:
         return 0.0
     marked = _marked_words()
@@ -231,10 +195,10 @@ def _marked_words() -> re.Pattern[str]:
 
 def _legacy_lines(text: str) -> str:
     """The lines of ``text`` that could be legacy text (no Unicode-only letters)."""
-    return "\n".join(_LEGACY_LINE.findall(text))
+    return "\n".join(rx.LEGACY_LINE.findall(text))
 
 
 def _is_syllable(word: str) -> bool:
     decomposed = unicodedata.normalize("NFD", word.lower())
-    bare, tones = _TONE_MARKS.subn("", decomposed)
-    return tones <= 1 and _SYLLABLE.fullmatch(unicodedata.normalize("NFC", bare)) is not None
+    bare, tones = rx.TONE_MARKS.subn("", decomposed)
+    return tones <= 1 and rx.SYLLABLE.fullmatch(unicodedata.normalize("NFC", bare)) is not None

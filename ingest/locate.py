@@ -10,14 +10,51 @@ the text does not say which old province issued it.
 """
 from __future__ import annotations
 
-import re
-
-from .identity import level_of_code
+from dataclasses import replace
 
 from . import places
-from .models import DirectiveRef
+from . import regexes as rx
+from .identity import directive_id, level_of_code
+from .models import DirectiveRef, Document
+from .normalize import NormText
 
-__all__ = ["level_of_code", "place_of_document", "issuer_fits_code", "place_of_lines", "place_of_citation", "apply_place", "place_in_text"]
+__all__ = [
+    "locate_document", "ref_id", "level_of_code", "place_of_document", "issuer_fits_code", "place_of_lines",
+    "place_of_citation", "apply_place", "place_in_text",
+]
+
+
+def locate_document(norm: NormText, document: Document, *, scope: str = "<text>") -> Document:
+    """The locate stage: the document with its jurisdiction (``place``, and the place
+    fields and level of its ref) and its canonical ``id``; ``other`` text is returned as it is.
+    ``scope`` names the text (its file name) for local directives of no known province.
+
+    >>> from vbgraph.ingest import find_hits, identify_document, normalize
+    >>> n = normalize("HUYỆN ỦY TAM ĐƯỜNG\\nSố 102 - KH/HU\\nTam Đường, ngày 26 tháng 01 năm 2022\\nKẾ HOẠCH\\n")
+    >>> d = locate_document(n, identify_document(n, find_hits(n.flat)))
+    >>> d.place, d.ref.level, d.id
+    (Place(province='Lai Châu', district='Tam Đường', commune=None), 'district', 'vn/lai-chau.tam-duong/hu/kh/2022/102')
+    """
+    if document.kind == "other":
+        return document
+    ref = document.ref
+    lead_end = (document.anchor.end if document.anchor else 0) + 400
+    place = place_of_document(norm.flat, ref, header=document.header, lead_end=lead_end)
+    ref = apply_place(ref, place, level_of_code(ref.issuer_code))
+    if ref.level is None:
+        ref = ref.with_(level=level_of_code(ref.issuer_code))
+    return replace(document, ref=ref, place=place, id=ref_id(ref, scope=scope))
+
+
+def ref_id(ref: DirectiveRef, *, scope: str) -> str:
+    """The canonical id of a located reference (see :func:`~vbgraph.ingest.identity.directive_id`).
+
+    >>> ref_id(DirectiveRef(type="KH", number="61", issuer_code="TU", year=2021, province="Lai Châu"), scope="a.txt")
+    'vn/lai-chau/tu/kh/2021/61'
+    """
+    return directive_id(ref.type, ref.number, ref.issuer_code, year=ref.year, term=ref.term, congress=ref.congress,
+                        province=ref.province, district=ref.district, commune=ref.commune, scope=scope, level=ref.level)
+
 
 def place_of_lines(lines: list[str], *, on=None) -> places.Place | None:
     """The most specific place named by issuing-body lines, read top-down. A name that
@@ -51,9 +88,6 @@ def place_of_lines(lines: list[str], *, on=None) -> places.Place | None:
     return best
 
 
-_BODY_WORDS = re.compile(
-    r"^(?:ĐẢNG BỘ|ĐẢNG [ỦU]Y|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|[ỦU]Y BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)[ ]+", re.IGNORECASE
-)
 _COMMITTEE_UNIT = (("HUYỆN ỦY", "huyện"), ("HUYỆN UỶ", "huyện"), ("TỈNH ỦY", "tỉnh"), ("TỈNH UỶ", "tỉnh"),
                    ("THÀNH ỦY", "thành phố"), ("THÀNH UỶ", "thành phố"), ("QUẬN ỦY", "quận"), ("QUẬN UỶ", "quận"),
                    ("THỊ ỦY", "thị xã"), ("THỊ UỶ", "thị xã"))
@@ -61,7 +95,7 @@ _COMMITTEE_UNIT = (("HUYỆN ỦY", "huyện"), ("HUYỆN UỶ", "huyện"), ("T
 
 def _line_candidates(line: str, on, within) -> list[places.Place]:
     """Every place an issuing-body line can mean ("ĐẢNG ỦY XÃ THẠNH MỸ" → each xã Thạnh Mỹ)."""
-    rest = _BODY_WORDS.sub("", line.strip())
+    rest = rx.BODY_WORDS.sub("", line.strip())
     upper = rest.upper()
     for committee, unit in _COMMITTEE_UNIT:
         if upper.startswith(committee):
@@ -130,18 +164,10 @@ def place_of_citation(ref: DirectiveRef, doc_place: places.Place | None, *, doc_
     return places.Place(doc_place.province)
 
 
-_CENTRAL_WORDS = re.compile(r"Trung ương|Bộ Chính trị|Ban Bí thư|Chính phủ|Quốc hội|Thủ tướng|^Bộ ", re.IGNORECASE)
-_LEVEL_WORDS = (
-    (re.compile(r"huyện|quận|thị xã|thị ủy", re.IGNORECASE), "district"),
-    (re.compile(r"tỉnh|thành ủy|thành phố|\bTP\b|Hội đồng nhân dân|HĐND|Ủy ban nhân dân|UBND", re.IGNORECASE), "province"),
-    (re.compile(r"\bxã\b|phường|thị trấn", re.IGNORECASE), "commune"),
-)
-
-
 def _issuer_level(issuer: str) -> str | None:
-    if _CENTRAL_WORDS.search(issuer):
+    if rx.CENTRAL_WORDS.search(issuer):
         return "central"
-    for pattern, level in _LEVEL_WORDS:
+    for pattern, level in rx.LEVEL_WORDS:
         if pattern.search(issuer):
             return level
     return None
@@ -188,7 +214,7 @@ def place_of_document(text: str, ref: DirectiveRef, *, header, lead_end: int) ->
     if header is not None:
         lines = list(header.body_lines)
         place = place_of_lines(lines, on=on)
-        if place is None and not _LOCAL_BODY.search(" ".join(lines)) and level is None:
+        if place is None and not rx.LOCAL_BODY.search(" ".join(lines)) and level is None:
             return None  # a ministry's or agency's place line names its seat, not a jurisdiction
         if header.place:
             named = places.resolve(header.place, on=on, within=place.province if place else None)
@@ -208,14 +234,10 @@ def place_of_document(text: str, ref: DirectiveRef, *, header, lead_end: int) ->
     return places.Place(province.province) if province else None
 
 
-_LOCAL_BODY = re.compile(r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|[ỦU]Y\b|ĐẢNG BỘ|SỞ ", re.IGNORECASE)
-_CAPITALISED = re.compile(r"(?<!\w)[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:[ ][A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,2}")
-
-
 def _bare_place(text: str, level: str, on, province) -> places.Place | None:
     """A place named without its unit word ("Tuy Phong: triển khai …"), when unique."""
     found = set()
-    for m in _CAPITALISED.finditer(text[:600]):
+    for m in rx.CAPITALISED.finditer(text[:600]):
         place = places.resolve(m.group(0), on=on, level=level, within=province.province if province else None)
         if place is not None:
             found.add(place)

@@ -6,6 +6,10 @@ file, never into the normalised copy the patterns run on.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # for annotations only: places does not import models
+    from .places import Place
 
 __all__ = [
     "Mention",
@@ -17,6 +21,8 @@ __all__ = [
     "Extraction",
     "RawText",
     "Hit",
+    "Header",
+    "Document",
     "KINDS",
     "RELATIONS",
     "LEVELS",
@@ -130,7 +136,6 @@ class Citation:
     mentions: tuple[Mention, ...] = ()
     evidence: Evidence | None = None
     via_alias: str | None = None
-    ambiguous: tuple[dict, ...] = ()
 
     def to_dict(self) -> dict:
         out = _ref_dict(self.ref)
@@ -142,8 +147,6 @@ class Citation:
             mentions=[{"start": m.start, "end": m.end, "text": m.text, "form": m.form} for m in self.mentions],
             evidence=asdict(self.evidence) if self.evidence else None,
         )
-        if self.ambiguous:
-            out["ambiguous"] = list(self.ambiguous)
         return out
 
 
@@ -178,6 +181,44 @@ class DocumentInfo:
         out["kind"] = self.kind
         out["id"] = self.id
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What the head of an original says about itself (see ``document.read_header``)."""
+
+    kind: str
+    ref: DirectiveRef
+    body_lines: tuple[str, ...] = ()
+    place: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What the document stage finds out about the text itself, in *normalised* offsets.
+
+    ``anchor`` is the hit a report reports on (None for an original); ``region`` spans
+    the title and preamble of an original or the lead of a report, where a cue makes a
+    citation ``implements``; ``header`` is what an original's head says. The locate
+    stage fills in ``place`` (the jurisdiction) and ``id``.
+
+    >>> Document("original", DirectiveRef(type="KH", number="1", issuer_code="HU")).info().ref.symbol_text()
+    '1-KH/HU'
+    """
+
+    kind: str = "other"
+    ref: DirectiveRef = field(default_factory=DirectiveRef)
+    anchor: Hit | None = None
+    region: tuple[int, int] = (0, 0)
+    header: Header | None = None
+    place: Place | None = None
+    id: str | None = None
+
+    def info(self) -> DocumentInfo:
+        """The :class:`DocumentInfo` of the output (no fields for ``other`` text)."""
+        if self.kind == "other":
+            return DocumentInfo(self.kind, DirectiveRef(), None)
+        return DocumentInfo(self.kind, self.ref, self.id)
 
 
 @dataclass(frozen=True, slots=True)

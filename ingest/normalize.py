@@ -11,20 +11,12 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from . import regexes as rx
 
 __all__ = ["NormText", "normalize", "fold_code"]
 
-# A base character followed by combining marks (NFD Vietnamese: "e\u0302\u0301"), with any
-# zero-width marks among them (dropped, so that the marks still compose with the base).
-_COMBINING_RUN = re.compile(
-    r"[^\u200b-\u200d\u2060\ufeff\u00ad](?:[\u200b-\u200d\u2060\ufeff\u00ad]*[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff])+",
-    re.DOTALL,
-)
-_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-# Characters dropped outright: zero-width spaces and joiners, BOM, soft hyphen.
-_DROPPED = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]+")
-_NEEDS_EDIT = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\u200b-\u200d\u2060\ufeff\u00ad]")
 
 # One-for-one replacements (length preserving).
 _TRANSLATE = str.maketrans(
@@ -53,21 +45,11 @@ def _translate_match(m: re.Match) -> str:
     return m.group(0).translate(_TRANSLATE)
 
 
-_HAS_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # Any character some step below would change (one scan decides whether to run them).
 _ANY_SPECIAL = re.compile(
     "[" + "".join(re.escape(chr(c)) for c in _TRANSLATE)
     + "\u0400-\u04ff\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\u200b-\u200d\u2060\ufeff\u00ad]"
 )
-# A symbol-like token that mixes Cyrillic with digits, Latin capitals, '/' or '-'.
-_CYRILLIC_TOKEN = re.compile(  # zero-width marks inside a token do not split it (they are dropped later)
-    r"[0-9A-ZĐ/\-\u0400-\u04ff\u200b-\u200d\u2060\ufeff\u00ad]*[\u0400-\u04ff][0-9A-ZĐa-z/\-\u0400-\u04ff\u200b-\u200d\u2060\ufeff\u00ad]*"
-)
-_LATINISH = re.compile(r"[0-9A-ZĐ/]")  # Latin capital, digit or slash
-# "TƯ" written for "TW" in Party symbols: "35-NQ/TƯ".
-# Two or more line breaks in a row: a paragraph break, kept in the flat view.
-_PARAGRAPH_BREAK = re.compile(r"\n\n+")
-_TU_CENTRAL = re.compile(r"(?<=/)T[ƯỨ](?![A-Za-zÀ-ỹ])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,12 +68,18 @@ class NormText:
     # Anchors of a piecewise-linear map: positions in ``text`` and in ``original``.
     norm_anchors: tuple[int, ...] = ()
     orig_anchors: tuple[int, ...] = ()
+    _flat: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def flat(self) -> str:
         """The text with single line breaks read as spaces (same length, same offsets):
         portals break lines inside sentences and numbers ("Kế hoạch số\n283/KH-UBND");
-        a blank line still ends a paragraph."""
+        a blank line still ends a paragraph. Computed once (every stage reads it)."""
+        if self._flat is None:
+            object.__setattr__(self, "_flat", self._flatten())
+        return self._flat
+
+    def _flatten(self) -> str:
         text = self.text
         if "\n" not in text:
             return text
@@ -99,7 +87,7 @@ class NormText:
         if "\n\n" not in text:
             return flat
         parts, pos = [], 0
-        for m in _PARAGRAPH_BREAK.finditer(text):
+        for m in rx.PARAGRAPH_BREAK.finditer(text):
             parts.append(flat[pos:m.start()])
             parts.append(m.group(0))
             pos = m.end()
@@ -138,14 +126,14 @@ def normalize(text: str) -> NormText:
         return NormText(text, text)  # the common case: one scan, nothing to change
     if _NEEDS_TRANSLATE.search(out):
         out = _NEEDS_TRANSLATE.sub(_translate_match, out)
-    if _HAS_CYRILLIC.search(out):
-        out = _CYRILLIC_TOKEN.sub(_latinise_token, out)
+    if rx.CYRILLIC.search(out):
+        out = rx.CYRILLIC_TOKEN.sub(_latinise_token, out)
     norm_anchors: list[int] = []
     orig_anchors: list[int] = []
-    if _NEEDS_EDIT.search(out) or not unicodedata.is_normalized("NFC", out):
+    if rx.NEEDS_EDIT.search(out) or not unicodedata.is_normalized("NFC", out):
         out, norm_anchors, orig_anchors = _apply_edits(out)
     if "Ư" in out or "Ứ" in out:
-        out = _TU_CENTRAL.sub("TW", out)
+        out = rx.TU_CENTRAL.sub("TW", out)
     return NormText(out, text, tuple(norm_anchors), tuple(orig_anchors))
 
 
@@ -154,7 +142,7 @@ def _latinise_token(match: re.Match) -> str:
     it looks like part of a symbol (a digit or '/' in it, or Latin capitals beside)."""
     token = match.group(0)
     latin = token.translate(_CYRILLIC_TO_LATIN)
-    if _HAS_CYRILLIC.search(latin) or not _LATINISH.search(token):
+    if rx.CYRILLIC.search(latin) or not rx.LATINISH.search(token):
         return token
     return latin
 
@@ -162,11 +150,11 @@ def _latinise_token(match: re.Match) -> str:
 def _apply_edits(text: str) -> tuple[str, list[int], list[int]]:
     """NFC-compose combining runs and drop zero-width marks, recording anchors."""
     edits: list[tuple[int, int, str]] = []
-    for m in _COMBINING_RUN.finditer(text):
-        composed = unicodedata.normalize("NFC", _ZERO_WIDTH.sub("", m.group(0)))
+    for m in rx.COMBINING_RUN.finditer(text):
+        composed = unicodedata.normalize("NFC", rx.ZERO_WIDTH.sub("", m.group(0)))
         if composed != m.group(0):
             edits.append((m.start(), m.end(), composed))
-    for m in _DROPPED.finditer(text):
+    for m in rx.DROPPED.finditer(text):
         edits.append((m.start(), m.end(), ""))
     edits.sort()
     pieces: list[str] = []

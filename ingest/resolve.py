@@ -10,52 +10,119 @@
 """
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .models import DirectiveRef, Hit
+from . import locate
+from . import regexes as rx
+from . import tables
+from .models import Citation, DirectiveRef, Document, Evidence, Hit, Link, Mention
+from .normalize import NormText
 
-__all__ = ["Group", "Sentences", "PLAN_CARRIES_OUT", "find_issued_links", "group_hits", "hit_key", "opening_end", "decide_relations", "find_links"]
+__all__ = [
+    "resolve_citations", "Group", "Sentences", "find_issued_links", "group_hits", "hit_key",
+    "merge_hits", "opening_end", "decide_relations", "find_links",
+]
 
-# Words that make a sentence carry out what it names.
-_CUE = re.compile(r"(?<!\w)(thực[ ]hiện|căn[ ]cứ|triển[ ]khai|cụ[ ]thể[ ]h[oó]á?|quán[ ]triệt|trên[ ]cơ[ ]sở|pursuant[ ]to)(?!\w)", re.IGNORECASE)
-# A cue that opens a sentence (after bullets or numbering).
-_CUE_OPENING = re.compile(
-    r"[ \-+*•–\d.)a-zđ]{0,6}?"
-    # a report's sentence whose subject is the plan: "Kế hoạch nêu rõ, thực hiện …", "Kế hoạch này nhằm triển khai …"
-    r"(?:(?:Kế[ ]hoạch|Chương[ ]trình|Quyết[ ]định|Chỉ[ ]thị|Đề[ ]án|Hướng[ ]dẫn)(?:[ ]này)?"
-    r"(?:[ ](?:nêu[ ]rõ|đề[ ]ra|xác[ ]định|yêu[ ]cầu|nhằm|được[ ]ban[ ]hành[ ]nhằm|ban[ ]hành[ ]nhằm))?[ ,]+)?"
-    r"(?:Để[ ]+|để[ ]+)?(?:tiếp[ ]tục[ ]+)?(?P<cue>thực[ ]hiện|căn[ ]cứ|triển[ ]khai(?:[ ]thực[ ]hiện)?|cụ[ ]thể[ ]h[oó]á?|quán[ ]triệt|trên[ ]cơ[ ]sở|pursuant[ ]to)(?!\w)",
-    re.IGNORECASE,
-)
-# Where the body of an original begins: "I. MỤC ĐÍCH", "1. …", "Điều 1", "QUYẾT ĐỊNH:".
-_BODY_START = re.compile(
-    r"(?m)^[ *#_]*(?:(?:I|1|A)[ ]*[.\-:)–][ ]*\S|(?:Điều|ĐIỀU)[ ]+1\b|(?:QUYẾT[ ]ĐỊNH|QUYẾT[ ]NGHỊ|KẾT[ ]LUẬN|CHỈ[ ]THỊ|NGHỊ[ ]QUYẾT)[ ]*:|PHẦN[ ]+(?:I|THỨ[ ]NHẤT)\b|Phần[ ]+I\b)"
-)
-# "X … (về) (việc) (tiếp tục) thực hiện Y": the gap between X's tail and Y.
-_LINK_GAP = re.compile(
-    r"^[ ,\n]*(?:\((?:[^()]{0,60})\)[ ,]*)?(?:(?:của|do)[ ][^.;:\n]{0,80}?[ ,]*)?"
-    r"(?:,[ ][A-ZĐÀ-Ỹ][^.;:,\n]{0,60}?[ ]+)?"  # an apposition: "của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"
-    r"(?:về[ ]+)?(?:việc[ ]+)?(?:(?:phê[ ]duyệt|ban[ ]hành)[ ]+)?(?:(?:kế[ ]hoạch|chương[ ]trình|đề[ ]án)(?:[ ]hành[ ]động)?[ ]+)?"
-    r"(?:(?:tiếp[ ]tục|đẩy[ ]mạnh|tăng[ ]cường)[ ]+)?(?:(?:tổ[ ]chức|triển[ ]khai)[ ]+)?"
-    r"(?:(?:thực[ ]hiện|triển[ ]khai|cụ[ ]thể[ ]h[oó]á?|sơ[ ]kết|tổng[ ]kết)"
-    r"(?:[ ](?:một[ ]số|các)[ ]điều(?:[ ]của)?)?"
-    r"|(?:(?:quy|qui)[ ]định[ ]chi[ ]tiết|hướng[ ]dẫn)(?:[^.;()\n]{0,90}?[ ](?:thi[ ]hành|thực[ ]hiện|của|theo))?)"
-    r"[ \n]*(?:có[ ]hiệu[ ]quả[ ]+)?$",
-    re.IGNORECASE,
-)
-# "… số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số 87/2025/QH15": the amendment is part of the basis.
-_AMENDED_BY = re.compile(r"(?:sửa[ ]đổi|bổ[ ]sung|thay[ ]thế|amended)[^.;]{0,30}?[ ](?:bởi|tại|theo|by)[ ]*(?:các[ ]+|the[ ]+)?$", re.IGNORECASE)
-# Two citations joined as a list: ", ", "; ", " và ", " và các ".
-_COORDINATION = re.compile(r"(?:[,;:]|(?<!\w)(?:và|cùng[ ]với|hoặc|and|or))[ \n]*(?:các[ ]+|the[ ]+)?(?:số[ ]*)?$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"\n|(?<!No)(?<!NO)(?<!TP)(?<!Tp)[.!?](?=[ \n]+[A-ZĐÀ-Ỹ0-9\-–•+*])")  # not "No. 5", "TP. Huế"
-# A line that opens a new clause of a preamble even after a hard line break.
-_SENTENCE_NEXT = re.compile(r"[A-ZĐÀ-Ỹ0-9\-–•+*\[]")  # '[' : a footnote mark after the full stop
+_UNSET = object()
+
+
+def resolve_citations(norm: NormText, hits: list[Hit], document: Document, *,
+                      scope: str = "<text>") -> tuple[tuple[Citation, ...], tuple[Link, ...]]:
+    """The resolve stage: hits merged into one citation per directive (the document's own
+    mentions left out), each placed and given its canonical id, its relation to the
+    document decided; and the links the text asserts between them. ``document`` is the
+    located one (:func:`~vbgraph.ingest.locate_document`); offsets of the result point
+    into ``norm.original``.
+
+    >>> from vbgraph.ingest import find_hits, normalize
+    >>> n = normalize("Thực hiện Kết luận số 224-KL/TU ngày 18/10/2021. Kết luận 224 nêu rõ")
+    >>> citations, links = resolve_citations(n, find_hits(n.flat), Document(), scope="a.txt")
+    >>> [(c.ref.symbol, c.relation, len(c.mentions), c.id) for c in citations], links
+    ([('224-KL/TU', 'refers_to', 2, 'vn/~a-txt/tu/kl/2021/224')], ())
+    """
+    t = norm.flat
+    kind, doc_ref, anchor, region = document.kind, document.ref, document.anchor, document.region
+    own = {hit_key(doc_ref)} if doc_ref.number else set()
+    own_symbol = doc_ref.symbol if doc_ref.number else None
+    groups = group_hits([h for h in hits if h is not anchor and (own_symbol is None or h.ref.symbol != own_symbol)],
+                        exclude=own)
+    sentences = Sentences(t, norm.text)
+    extra = tuple(sentences.bounds(m.start()) for m in rx.PLAN_CARRIES_OUT.finditer(t)
+                  if m.start() == 0 or t[m.start() - 1] == "\n" or t[max(0, m.start() - 2):m.start()] in (". ", "! ", "? ")
+                  ) if kind == "report" else ()
+    decided = (decide_relations(t, groups, region=region, anchor=anchor, sentences=sentences, extra=extra)
+               if region[1] > region[0] and kind != "other" else {})
+    doc_date = doc_ref.date or (f"{doc_ref.year}-06-30" if doc_ref.year else None)
+    citations: list[Citation] = []
+    ids: dict[tuple, str] = {}
+    text_place = _UNSET
+    if anchor is not None:
+        ids[hit_key(anchor.ref)] = document.id
+    for group in groups:
+        ref = merge_hits(group.hits, group.key)
+        context = document.place
+        if context is None and kind != "other" and locate.level_of_code(ref.issuer_code) not in (None, "central"):
+            if text_place is _UNSET:  # the one province the whole text names, if only one
+                text_place = locate.place_in_text(t, level="province", on=doc_date)
+            context = text_place
+        place = locate.place_of_citation(ref, context, doc_date=doc_date)
+        ref = locate.apply_place(ref, place, locate.level_of_code(ref.issuer_code))
+        cid = locate.ref_id(ref, scope=scope)
+        ids[group.key] = cid
+        cue, span = decided.get(group.key, (None, None))
+        citations.append(Citation(
+            ref=ref, id=cid, relation="implements" if cue else "refers_to", cue=cue,
+            mentions=tuple(_mention(norm, h) for h in group.hits),
+            evidence=_evidence(norm, span or sentences.bounds(group.first.start)),
+            via_alias=next((h.via_alias for h in group.hits if h.via_alias), None),
+        ))
+    links = []
+    seen = set()
+    for skey, tkey, start, _ in find_links(t, groups) + find_issued_links(t, groups, sentences):
+        pair = (ids.get(skey), ids.get(tkey))
+        if None in pair or pair in seen or pair[0] == pair[1]:
+            continue
+        seen.add(pair)
+        links.append(Link(pair[0], pair[1], "implements", _evidence(norm, sentences.bounds(start))))
+    return tuple(citations), tuple(links)
+
+
+def merge_hits(hits: list[Hit], key: tuple | None = None) -> DirectiveRef:
+    """One reference from all mentions of a directive: the first value of each field wins;
+    full mentions before short ones, and mentions spelled like the group's key first.
+
+    >>> from .find import find_hits
+    >>> merge_hits(find_hits("Kết luận 224 và Kết luận số 224-KL/TU ngày 18/10/2021")).symbol
+    '224-KL/TU'
+    """
+    ordered = sorted(hits, key=lambda h: (key is not None and hit_key(h.ref) != key and h.form != "short",
+                                          h.form not in ("full", "list", "alias", "congress"), h.start))
+    merged = ordered[0].ref
+    for h in ordered[1:]:
+        updates = {}
+        for name in ("date", "year", "term", "issuer", "title", "symbol"):
+            if getattr(merged, name) is None and getattr(h.ref, name) is not None:
+                updates[name] = getattr(h.ref, name)
+        if updates:
+            merged = merged.with_(**updates)
+    if merged.year is None and merged.date:
+        merged = merged.with_(year=int(merged.date[:4]))
+    if merged.issuer and not locate.issuer_fits_code(merged.issuer, merged.issuer_code):
+        merged = merged.with_(issuer=None)  # "… 35-NQ/TW của Tỉnh ủy" names the plan's issuer, not the resolution's
+    return merged
+
+
+def _mention(norm: NormText, hit: Hit) -> Mention:
+    start, end = norm.span(hit.start, hit.end)
+    return Mention(start, end, norm.original[start:end], hit.form)
+
+
+def _evidence(norm: NormText, span: tuple[int, int]) -> Evidence:
+    start, end = norm.span(*span)
+    sentence = norm.original[start:end].strip()
+    return Evidence(" ".join(sentence.split())[:600], start, end)
+
 _NOT_ENDING = ("No", "NO", "TP", "Tp")
-_CLAUSE_LINE = re.compile(
-    r"\n(?=[ \-+*•]*(?:Căn[ ]cứ|Thực[ ]hiện|Triển[ ]khai|Xét|Theo|Để|Quán[ ]triệt|Tiếp[ ]tục|Nơi[ ]nhận|Kính[ ]gửi|Trên[ ]cơ[ ]sở|CĂN[ ]CỨ|THỰC[ ]HIỆN|Pursuant)\b)"
-)
 
 
 class Sentences:
@@ -92,11 +159,11 @@ class Sentences:
             return True
         if k == j:
             return text[k] == "\n"
-        return _SENTENCE_NEXT.match(text[k]) is not None and not text.endswith(_NOT_ENDING, max(0, i - 2), i)
+        return rx.SENTENCE_NEXT.match(text[k]) is not None and not text.endswith(_NOT_ENDING, max(0, i - 2), i)
 
     def _clause_at(self, i: int) -> bool:
         """Whether the line break at ``i`` of the structured text opens a preamble clause."""
-        return self.structured is not None and _CLAUSE_LINE.match(self.structured, i) is not None
+        return self.structured is not None and rx.CLAUSE_LINE.match(self.structured, i) is not None
 
     def _last_end(self, lo: int, pos: int) -> int:
         text = self.text
@@ -227,8 +294,6 @@ def group_hits(hits: list[Hit], *, exclude: set[tuple] = frozenset()) -> list[Gr
 def _symbol_typed_key(key: tuple) -> tuple | None:
     """The key a mention would have if its symbol's type part decided its type: for
     ("CV", "7886", "HD-BNV") that is ("HD", "7886", "BNV"); None when the code has no type part."""
-    from . import tables
-
     type_code, number, code, congress = key
     if not code or "-" not in code:
         return None
@@ -240,7 +305,7 @@ def _symbol_typed_key(key: tuple) -> tuple | None:
 def opening_end(text: str, *, first_cue: int | None = None, limit: int = 8000) -> int:
     """Where the title and preamble of an original end: the first body heading after
     its first cue, or ``limit``."""
-    m = _BODY_START.search(text, first_cue or 0, min(len(text), limit))
+    m = rx.BODY_HEADING.search(text, first_cue or 0, min(len(text), limit))
     return m.start() if m else min(len(text), limit)
 
 
@@ -265,7 +330,7 @@ def decide_relations(text: str, groups: list[Group], *, region: tuple[int, int],
         floor = region[0] if region[0] <= hit.start < region[1] else 0
         by_sentence.setdefault(sentences.bounds(hit.start, floor=floor), []).append((hit, key))
     for (s_start, s_end), items in by_sentence.items():
-        opening = _CUE_OPENING.match(text, s_start)
+        opening = rx.CUE_OPENING.match(text, s_start)
         direct_prev, last_cue_word, prev_key_is_anchor = False, None, False
         prev_tail = None
         for hit, key in items:
@@ -276,12 +341,12 @@ def decide_relations(text: str, groups: list[Group], *, region: tuple[int, int],
                 cue_word = (opening.group("cue") if opening else cue) if direct else None
             else:
                 gap = text[prev_tail:hit.start]
-                if _LINK_GAP.match(gap):
+                if rx.LINK_GAP.match(gap):
                     direct, cue_word = prev_key_is_anchor, _last_cue(gap)
-                elif (_COORDINATION.search(gap) and len(gap) < 250) or _AMENDED_BY.search(gap):
+                elif (rx.COORDINATION.search(gap) and len(gap) < 250) or rx.AMENDED_BY.search(gap):
                     direct, cue_word = direct_prev, last_cue_word
                 else:
-                    cue = _CUE_AT_END.search(gap)
+                    cue = rx.CUE_AT_END.search(gap)
                     direct, cue_word = cue is not None, (cue.group(1) if cue else None)
             if direct and key is not None and key not in decided:
                 decided[key] = ((cue_word or "thực hiện").lower(), (s_start, s_end))
@@ -291,33 +356,16 @@ def decide_relations(text: str, groups: list[Group], *, region: tuple[int, int],
     return decided
 
 
-# A cue right before a citation ("…; Căn cứ Nghị định …", "… và triển khai thực hiện nghiêm …").
-# In a report, a later sentence that says what the plan carries out: "Kế hoạch nêu rõ, thực hiện Nghị quyết số 60-NQ/TW".
-PLAN_CARRIES_OUT = re.compile(  # callers check that a sentence starts where it matches
-    r"(?:Kế[ ]hoạch|Chương[ ]trình|Quyết[ ]định|Chỉ[ ]thị|Đề[ ]án|Hướng[ ]dẫn)(?:[ ]này)?"
-    r"(?:[ ](?:nêu[ ]rõ|đề[ ]ra|xác[ ]định|yêu[ ]cầu|nhằm|được[ ]ban[ ]hành[ ]nhằm|ban[ ]hành[ ]nhằm))?[ ,]+"
-    r"(?:để[ ]+)?(?:tiếp[ ]tục[ ]+)?(?:triển[ ]khai[ ]|thực[ ]hiện|cụ[ ]thể[ ]h[oó]á)"
-)
-_CUE_AT_END = re.compile(
-    r"(?<!\w)(thực[ ]hiện|căn[ ]cứ|triển[ ]khai(?:[ ]thực[ ]hiện)?|cụ[ ]thể[ ]h[oó]á?|quán[ ]triệt|trên[ ]cơ[ ]sở|pursuant[ ]to)"
-    r"(?:[ ]+(?:nghiêm(?:[ ]túc)?|có[ ]hiệu[ ]quả|tốt|các|đầy[ ]đủ))*[ ,:]*$",
-    re.IGNORECASE,
-)
-
-
 def _last_cue(gap: str) -> str | None:
     found = None
-    for m in _CUE.finditer(gap):
+    for m in rx.CUE.finditer(gap):
         found = m.group(1)
     return found
 
 
-_VERB_BEFORE = re.compile(r"(?:ban[ ]hành|xây[ ]dựng|có)[^.;]{0,80}(?:thực[ ]hiện|triển[ ]khai|cụ[ ]thể[ ]h[oó]á?)[ ]*$", re.IGNORECASE)
-
-
 def _verb_before(gap: str) -> bool:
     """A cue inside the sentence that still governs what follows ("ban hành kế hoạch thực hiện …")."""
-    return bool(_VERB_BEFORE.search(gap[-200:]))
+    return bool(rx.VERB_BEFORE.search(gap[-200:]))
 
 
 def find_links(text: str, groups: list[Group]) -> list[tuple[tuple, tuple, int, int]]:
@@ -337,21 +385,14 @@ def find_links(text: str, groups: list[Group]) -> list[tuple[tuple, tuple, int, 
         if xkey == ykey or gap is None or len(gap) > 220:
             source = None
             continue
-        if _LINK_GAP.match(gap):
+        if rx.LINK_GAP.match(gap):
             links.append((xkey, ykey, x.start, y.end))
             source = (xkey, x.start)
-        elif source is not None and _LIST_GAP.match(gap) and source[0] != ykey and ykey[1] is not None:
+        elif source is not None and rx.LIST_GAP.match(gap) and source[0] != ykey and ykey[1] is not None:
             links.append((source[0], ykey, source[1], y.end))  # "X về thực hiện Y và Z"
         else:
             source = None
     return links
-
-
-_LIST_GAP = re.compile(r"^[ ,;]*(?:và|cùng)?[ ]*$")
-
-
-# "…, Thủ tướng ra Nghị định 100/TTg": a directive issued in a sentence that opens with a cue.
-_ISSUED_BEFORE = re.compile(r"(?:ban[ ]hành|[ ]ra|ký|đã[ ]có)[ ]+$", re.IGNORECASE)
 
 
 def find_issued_links(text: str, groups: list[Group], sentences: Sentences) -> list[tuple[tuple, tuple, int, int]]:
@@ -366,10 +407,10 @@ def find_issued_links(text: str, groups: list[Group], sentences: Sentences) -> l
     mentions = sorted(((h, g.key) for g in groups for h in g.hits), key=lambda x: x[0].start)
     links = []
     for i, (x, xkey) in enumerate(mentions):
-        if not _ISSUED_BEFORE.search(text[max(0, x.start - 40):x.start]):
+        if not rx.ISSUED_BEFORE.search(text[max(0, x.start - 40):x.start]):
             continue
         s_start, _ = sentences.bounds(x.start)
-        if not _CUE_OPENING.match(text, s_start):
+        if not rx.CUE_OPENING.match(text, s_start):
             continue
         objects = [(h, k) for h, k in mentions[:i] if h.start >= s_start and k != xkey]
         if not objects:
@@ -381,7 +422,7 @@ def find_issued_links(text: str, groups: list[Group], sentences: Sentences) -> l
         prev = first
         for h, k in objects[1:]:  # "Thực hiện Y1 và Y2, …": each listed object
             gap = text[max(prev.tail_end, prev.end):h.start]
-            if not (_COORDINATION.search(gap) and len(gap) < 250):
+            if not (rx.COORDINATION.search(gap) and len(gap) < 250):
                 break
             targets.append(k)
             prev = h

@@ -1,11 +1,16 @@
-"""Tables kept as data (``ingest/data/*.csv``), read once on first use."""
+"""Tables kept as data (``ingest/data/*.csv``), read once on first use: type words
+(``types.csv``), symbol type parts, issuer phrases, aliases and Party terms. Each is the
+one home of its vocabulary; ``graph`` and ``app`` import it from here."""
 from __future__ import annotations
 
 import csv
 from functools import cache
 from importlib import resources
 
-__all__ = ["type_words", "type_of_word", "symbol_type", "issuer_phrases", "issuer_code_of", "aliases"]
+__all__ = [
+    "type_words", "type_of_word", "type_names", "plan_words", "issuer_ending_words", "symbol_type", "issuer_phrases", "issuer_code_of", "aliases",
+    "party_terms", "term_years",
+]
 
 
 def _rows(name: str) -> list[dict]:
@@ -35,6 +40,38 @@ def type_of_word(word: str) -> str | None:
     ('QĐi', 'CTr')
     """
     return _types().get(" ".join(word.lower().split()))
+
+
+@cache
+def type_names() -> dict[str, str]:
+    """The word that names each type code (column ``name`` of ``types.csv``), capitalised.
+
+    >>> type_names()["NQ"], type_names()["QĐi"], type_names()["CTr"]
+    ('Nghị quyết', 'Quy định', 'Chương trình')
+    """
+    return {row["code"]: row["word"][:1].upper() + row["word"][1:] for row in _rows("types.csv") if row["name"] == "y"}
+
+
+@cache
+def issuer_ending_words() -> tuple[str, ...]:
+    """Type words that, capitalised after "và", end an issuer phrase (column ``ends_issuer``):
+    "của Ủy ban nhân dân tỉnh và Kế hoạch số …".
+
+    >>> "Kế hoạch" in issuer_ending_words(), "Tờ trình" in issuer_ending_words()
+    (True, False)
+    """
+    return tuple(row["word"][:1].upper() + row["word"][1:] for row in _rows("types.csv") if row["ends_issuer"] == "y")
+
+
+@cache
+def plan_words() -> tuple[str, ...]:
+    """Type words of plan-like documents (column ``plan``), capitalised: the subject of a
+    report's sentence that says what the plan carries out ("Kế hoạch nêu rõ, thực hiện …").
+
+    >>> "Kế hoạch" in plan_words(), "Nghị quyết" in plan_words()
+    (True, False)
+    """
+    return tuple(row["word"][:1].upper() + row["word"][1:] for row in _rows("types.csv") if row["plan"] == "y")
 
 
 @cache
@@ -88,3 +125,26 @@ def issuer_code_of(phrase: str) -> tuple[str, str] | None:
         if words in low:
             return code, level
     return None
+
+
+@cache
+def party_terms() -> dict[str, tuple[int, int]]:
+    """Each Party term (khóa) and the years of the congresses that opened and closed it
+    (``data/party_terms.csv``), oldest first.
+
+    >>> party_terms()["XII"], list(party_terms())[:3]
+    ((2016, 2021), ['I', 'II', 'III'])
+    """
+    return {row["term"]: (int(row["opened"]), int(row["closed"])) for row in _rows("party_terms.csv")}
+
+
+def term_years(term: str | None) -> tuple[int, int] | None:
+    """The years a Party term spans (both congress years included), or None for no term.
+
+    >>> term_years("XII"), term_years("khóa xiii"), term_years("XX")
+    ((2016, 2021), (2021, 2026), None)
+    """
+    if not term:
+        return None
+    key = term.upper().replace("KHÓA", "").replace("KHOÁ", "").strip()
+    return party_terms().get(key)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from vbgraph import ingest
+from vbgraph.ingest.tables import party_terms
 
 ALIASES = Path(ingest.__file__).parent / "data" / "aliases.csv"
 
@@ -22,15 +23,8 @@ COLUMNS = [
     "issuer_code", "date", "title", "source_note",
 ]
 
-# Years each Central Committee term (khóa) spans, congress to congress.
-TERM_YEARS = {
-    "IX": (2001, 2006),
-    "X": (2006, 2011),
-    "XI": (2011, 2016),
-    "XII": (2016, 2021),
-    "XIII": (2021, 2026),
-    "XIV": (2026, 2031),
-}
+# Years each Central Committee term (khóa) spans, congress to congress: the one table.
+TERM_YEARS = party_terms()
 
 
 def _load_rows():
