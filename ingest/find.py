@@ -7,6 +7,7 @@ calls on short windows, so the cost grows with the text, not with the tables.
 from __future__ import annotations
 
 import re
+from datetime import date as _date
 from functools import cache
 from bisect import bisect_left
 
@@ -28,6 +29,8 @@ def parse_date(match: re.Match) -> str | None:
 
     >>> parse_date(rx.DATE_ANY.search("ngày 26 tháng 01 năm 2022"))
     '2022-01-26'
+    >>> parse_date(rx.DATE_ANY.search("ngày 31/02/2020")) is None  # February has no 31st
+    True
     """
     groups = match.groupdict()
     d, m, y = groups.get("d") or groups.get("d2"), groups.get("m") or groups.get("m2"), groups.get("y") or groups.get("y2")
@@ -37,9 +40,10 @@ def parse_date(match: re.Match) -> str | None:
         day, month, year = int(d), int(m), int(y)
     except (TypeError, ValueError):
         return None
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+    try:
+        return _date(year, month, day).isoformat()
+    except ValueError:  # no such day: "31/02", "00/13"
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def issuer_after(text: str, pos: int) -> tuple[str | None, str | None, int]:
