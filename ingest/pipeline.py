@@ -12,6 +12,7 @@ from . import regexes as rx
 from . import tables
 from . import locate
 from .errors import ReadError
+from .files import iter_paths
 from .find import find_hits, parse_date
 from .models import Citation, DirectiveRef, DocumentInfo, Evidence, Extraction, Hit, Link, Mention
 from .normalize import NormText, normalize
@@ -238,12 +239,13 @@ def extract_file(path: str | os.PathLike) -> Extraction:
     return extract_text(raw.text, source=raw.source, path=str(path), sha256=raw.sha256)
 
 
-def extract_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Extraction | ReadError]:
-    """Extract from every supported file under ``paths``; a file that cannot be read
-    yields its :class:`ReadError` and the run goes on."""
-    from .read import iter_paths
-
-    for path in iter_paths(paths):
+def extract_paths(paths: Iterable[str | os.PathLike], *, follow_symlinks: bool = False) -> Iterator[Extraction | ReadError]:
+    """Extract from every supported file under ``paths`` (walked by :func:`ingest.files.iter_paths`);
+    a file or folder that cannot be read yields its :class:`ReadError` and the run goes on."""
+    for path in iter_paths(paths, follow_symlinks=follow_symlinks):
+        if isinstance(path, ReadError):
+            yield path
+            continue
         try:
             yield extract_file(path)
         except ReadError as err:

@@ -18,11 +18,12 @@ import io
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .errors import ReadError
+from .errors import AccessError, ReadError
+from .files import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, too_large
 from .legacy import convert_legacy, detect_legacy, legacy_share, vietnamese_score
 from .models import RawText
 
@@ -31,16 +32,13 @@ __all__ = [
     "BOILERPLATE_PATTERNS",
     "read_file",
     "read_bytes",
-    "iter_paths",
     "boilerplate_spans",
 ]
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
 # File suffix (or a ``fmt`` argument) → RawText.format.
 _FORMATS = {"txt": "txt", "md": "txt", "html": "html", "htm": "html", "docx": "docx", "pdf": "pdf"}
 
-DEFAULT_MAX_BYTES = 20_000_000
 
 # ---------------------------------------------------------------------------
 # Decoding thresholds
@@ -218,14 +216,14 @@ def read_file(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
     except FileNotFoundError as err:
         raise ReadError(name, "no such file") from err
     except OSError as err:
-        raise ReadError(name, f"cannot stat: {err.strerror}") from err
+        raise AccessError(name, f"cannot stat: {err.strerror or type(err).__name__}") from err
     if not os.path.isfile(path):
         raise ReadError(name, "not a regular file")
     if st.st_size > max_bytes:
-        raise ReadError(name, _too_large(st.st_size, max_bytes))
+        raise ReadError(name, too_large(st.st_size, max_bytes))
     data = _read_at_most(path, max_bytes + 1)
     if len(data) > max_bytes:  # the file grew since os.stat
-        raise ReadError(name, _too_large(len(data), max_bytes))
+        raise ReadError(name, too_large(len(data), max_bytes))
     return read_bytes(data, source=Path(path).name, path=name, fmt=fmt)
 
 
@@ -247,31 +245,6 @@ def read_bytes(data: bytes, *, source: str, path: str = "", fmt: str | None = No
         raise ReadError(name, _NO_TEXT[fmt])
     sha = hashlib.sha256(data).hexdigest()
     return RawText(text, source=source, path=path, sha256=sha, encoding=encoding, format=_FORMATS[fmt])
-
-
-def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
-    """Files named in ``paths``, folders walked recursively (sorted, supported suffixes only).
-
-    Hidden files and folders (name starting with ".") are skipped inside
-    folders; a file named explicitly is always yielded.
-
-    >>> import tempfile, pathlib
-    >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> for n in ("b.txt", "a.pdf", ".hidden.txt", "meta.jsonl", "sub/c.docx"):
-    ...     (d / n).parent.mkdir(exist_ok=True); _ = (d / n).write_text("x")
-    >>> [p.relative_to(d).as_posix() for p in iter_paths([d])]
-    ['a.pdf', 'b.txt', 'sub/c.docx']
-    """
-    if isinstance(paths, (str, os.PathLike)):
-        raise TypeError("iter_paths takes an iterable of paths, not one path; wrap it in a list")
-    for given in paths:
-        root = Path(given)
-        if root.is_dir():
-            yield from _walk(root)
-        elif root.exists():
-            yield root
-        else:
-            raise ReadError(str(given), "no such file or folder")
 
 
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
@@ -605,29 +578,12 @@ def _format_of(suffix_or_fmt: str, name: str) -> str:
     return key
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Supported files under ``root``, sorted, without hidden files or folders."""
-    found = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        found.extend(
-            Path(dirpath) / f
-            for f in filenames
-            if not f.startswith(".") and Path(f).suffix.lower() in SUPPORTED_SUFFIXES
-        )
-    return iter(sorted(found))
-
-
 def _read_at_most(path: str | os.PathLike, size: int) -> bytes:
     try:
         with open(path, "rb") as f:
             return f.read(size)
     except OSError as err:
-        raise ReadError(str(path), f"cannot read: {err.strerror}") from err
-
-
-def _too_large(size: int, limit: int) -> str:
-    return f"too large: {size:,} bytes, the limit is {limit:,} (max_bytes)"
+        raise AccessError(str(path), f"cannot read: {err.strerror or type(err).__name__}") from err
 
 
 def _is_boilerplate(line: str) -> bool:
