@@ -18,13 +18,14 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import AccessError, ReadError
+from .models import ReadLimits
 
 __all__ = ["SUPPORTED_SUFFIXES", "DEFAULT_MAX_BYTES", "walk", "iter_paths", "sha256_of", "too_large"]
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
 # The largest file read (bytes on disk, checked before reading).
-DEFAULT_MAX_BYTES = 20_000_000
+DEFAULT_MAX_BYTES = ReadLimits().max_bytes
 
 _CHUNK = 1 << 20
 

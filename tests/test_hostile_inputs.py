@@ -149,3 +149,161 @@ def test_ingest_exits_1_when_an_input_failed_and_quotes_names(tmp_path):
     result = CliRunner().invoke(cli, ["extract", str(root)])
     assert result.exit_code == 1 and "\x1b" not in result.stderr
     assert sum("cannot read" in line for line in result.stderr.splitlines()) == 1
+
+
+# ------------------------------------------------------------------ 2. bombs and big files
+
+
+def docx_bytes(build) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    build(document)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def python_docx_lines(data: bytes) -> list[str]:
+    """The reference: what python-docx's object model gives, cells merged across read once."""
+    import io
+
+    import docx
+
+    def lines(container):
+        for block in container.iter_inner_content():
+            if hasattr(block, "rows"):
+                seen = set()
+                for row in block.rows:
+                    for cell in row.cells:
+                        if cell._tc not in seen:
+                            seen.add(cell._tc)
+                            yield from lines(cell)
+            else:
+                yield block.text
+
+    return list(lines(docx.Document(io.BytesIO(data))))
+
+
+def rich_document(document) -> None:
+    from docx.enum.text import WD_BREAK
+
+    document.add_heading("KẾ HOẠCH số 12-KH/HU", 1)
+    p = document.add_paragraph("Thực hiện Nghị quyết số 35-NQ/TW\tngày 22/10/2018")
+    p.add_run().add_break()
+    p.add_run("sau ngắt dòng").add_break(WD_BREAK.PAGE)
+    p.add_run("sau ngắt trang")
+    table = document.add_table(rows=3, cols=3)
+    for r in range(3):
+        for c in range(3):
+            table.cell(r, c).text = f"ô {r}{c}"
+    table.cell(0, 0).merge(table.cell(0, 1))  # across
+    table.cell(1, 2).merge(table.cell(2, 2))  # down
+    inner = table.cell(2, 0).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text, inner.cell(0, 1).text = "lồng 1", "lồng 2"
+    document.add_paragraph("Cuối văn bản.")
+
+
+def test_streamed_docx_reads_as_python_docx_does(tmp_path):
+    from vbgraph.ingest.read import read_bytes
+
+    data = docx_bytes(rich_document)
+    assert read_bytes(data, source="a.docx").text.split("\n") == "\n".join(python_docx_lines(data)).split("\n")
+
+
+def test_docx_bombs_stop_at_a_limit_while_streaming(tmp_path):
+    from hostile_cases import docx_bomb
+
+    from vbgraph.ingest.models import ReadLimits
+    from vbgraph.ingest.read import read_file
+
+    big = docx_bomb(tmp_path / "unpacked.docx", paragraphs=2_000_000)  # 150 MB of XML in ~0.2 MB
+    assert big.stat().st_size < 1_000_000
+    with pytest.raises(ReadError, match="max_unpacked"):
+        read_file(big)
+    flat = docx_bomb(tmp_path / "flat.docx", paragraphs=300_000, unit="<w:p/>")
+    with pytest.raises(ReadError, match="max_elements"):
+        read_file(flat, limits=ReadLimits(max_elements=100_000))
+    with pytest.raises(ReadError, match="max_seconds"):
+        read_file(flat, limits=ReadLimits(max_seconds=0))
+    text = docx_bomb(tmp_path / "text.docx", paragraphs=20_000)
+    with pytest.raises(ReadError, match="max_chars"):
+        read_file(text, limits=ReadLimits(max_chars=100_000))
+
+
+def test_size_is_checked_before_reading_and_hashing_streams(tmp_path, monkeypatch):
+    from vbgraph.ingest.read import read_file
+
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as f:
+        f.truncate(3_000_000_000)  # sparse: 3 GB that costs no disk
+    with pytest.raises(ReadError, match="too large: 3,000,000,000 bytes"):
+        read_file(huge)
+    with pytest.raises(ReadError, match="too large"):
+        files.sha256_of(huge)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("a whole file read into memory"))
+    store = Store(tmp_path / "s.sqlite")
+    summary = ingest([huge], store, progress=False)
+    assert summary.failed == 1 and "too large" in summary.failures[0].reason
+
+
+@pytest.mark.parametrize("password, algorithm, outcome", [
+    ("", "AES-128", "read"),
+    ("", "AES-256", "read"),
+    ("", "RC4-128", "read"),
+    ("secret", "AES-256", "encrypted PDF: it needs a password"),
+])
+def test_encrypted_pdfs_are_read_with_the_empty_password_else_named_encrypted(password, algorithm, outcome):
+    from hostile_cases import pdf
+
+    from vbgraph.ingest.read import read_bytes
+
+    data = pdf(["Nghi quyet so 35-NQ/TW"], password=password, algorithm=algorithm)
+    if outcome == "read":
+        assert "35-NQ/TW" in read_bytes(data, source="a.pdf").text
+    else:
+        with pytest.raises(ReadError, match=outcome):
+            read_bytes(data, source="a.pdf")
+
+
+def test_pypdf_warnings_name_the_file(caplog, capsys):
+    from hostile_cases import pdf
+
+    from vbgraph.ingest.read import read_bytes
+
+    import re
+
+    data = pdf(["Nghi quyet so 35-NQ/TW"])
+    broken = re.sub(rb"startxref\s+(\d+)", lambda m: b"startxref\n%d" % (int(m.group(1)) + 7), data)  # pypdf warns
+    with caplog.at_level("WARNING"):
+        assert "35-NQ/TW" in read_bytes(broken, source="weird\nname.pdf").text
+    assert not [r for r in caplog.records if r.name.startswith("pypdf")]
+    ours = [r.getMessage() for r in caplog.records if r.name == "vbgraph.ingest"]
+    assert len(ours) == 1 and ours[0].startswith("'weird\\nname.pdf': 2 warning(s) from pypdf"), ours
+    assert "incorrect startxref pointer" in ours[0] and "\n" not in ours[0]
+
+
+PLAN_TEXT = "Kế hoạch số 12-KH/HU\nThực hiện Nghị quyết số 35-NQ/TW của Bộ Chính trị về công tác cán bộ\n" * 20
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_detected(encoding):
+    from vbgraph.ingest.read import read_bytes
+
+    raw = read_bytes(PLAN_TEXT.encode(encoding), source="a.txt")
+    assert (raw.text, raw.encoding) == (PLAN_TEXT, encoding)
+
+
+def test_utf8_with_some_cp1258_lines_is_decoded_line_by_line():
+    import unicodedata
+
+    from hostile_cases import cp1258_bytes
+
+    from vbgraph.ingest.read import read_bytes
+
+    pasted = "Nghị quyết về phát triển kinh tế xã hội của tỉnh đến năm 2030\n" * 8
+    raw = read_bytes(PLAN_TEXT.encode() + cp1258_bytes(pasted), source="a.txt")
+    assert raw.encoding == "utf-8+cp1258-lines"
+    assert unicodedata.normalize("NFC", raw.text) == PLAN_TEXT + pasted
