@@ -7,7 +7,7 @@ import sys
 import click
 
 from vbgraph.ingest import extract_paths
-from vbgraph.ingest.errors import ReadError
+from vbgraph.ingest.errors import ReadError, quote_path
 
 __all__ = ["COMMANDS", "extract"]
 
@@ -15,7 +15,8 @@ __all__ = ["COMMANDS", "extract"]
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--compact/--full", default=False, help="Leave out mentions and evidence (smaller output).")
-def extract(paths: tuple[str, ...], compact: bool) -> None:
+@click.option("--follow-symlinks", is_flag=True, help="Follow symbolic links that leave the folders given.")
+def extract(paths: tuple[str, ...], compact: bool, follow_symlinks: bool) -> None:
     """Print one JSON object per document found under PATHS (files or folders).
 
     A file that cannot be read gets one line on standard error naming it and the
@@ -23,10 +24,10 @@ def extract(paths: tuple[str, ...], compact: bool) -> None:
     """
     failed = 0
     out = sys.stdout
-    for item in extract_paths(paths):
+    for item in extract_paths(paths, follow_symlinks=follow_symlinks):
         if isinstance(item, ReadError):
             failed += 1
-            click.echo(f"vbgraph: cannot read {item.path}: {item.reason}", err=True)
+            click.echo(f"vbgraph: cannot read {quote_path(item.path)}: {item.reason}", err=True)
             continue
         row = item.to_dict()
         if compact:

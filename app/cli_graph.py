@@ -87,20 +87,28 @@ def _fmt_opt(f):
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--store", type=click.Path(dir_okay=False), help=f"SQLite store (default: VBGRAPH_STORE or {default('store')}).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def ingest_cmd(paths: tuple[str, ...], store: str | None, quiet: bool) -> None:
-    """Build or update the graph store from files and folders (incremental)."""
+@click.option("--follow-symlinks", is_flag=True, help="Follow symbolic links that leave the folders given.")
+def ingest_cmd(paths: tuple[str, ...], store: str | None, quiet: bool, follow_symlinks: bool) -> None:
+    """Build or update the graph store from files and folders (incremental).
+
+    A file or folder that cannot be read gets one line on standard error naming it
+    and the reason; the run goes on, and the exit status is 1 when any input failed.
+    """
     from vbgraph.graph.build import ingest
     from vbgraph.graph.errors import GraphError
     from vbgraph.graph.store import Store
+    from vbgraph.ingest.errors import quote_path
 
     cfg = _config({"store": store})
     try:
-        summary = ingest(paths, Store(cfg.store), progress=not quiet)
+        summary = ingest(paths, Store(cfg.store), progress=not quiet, follow_symlinks=follow_symlinks)
     except GraphError as err:
         raise click.ClickException(str(err)) from err
     click.echo(str(summary))
     for f in summary.failures:
-        click.echo(f"unreadable: {f.path}: {f.reason}", err=True)
+        click.echo(f"unreadable: {quote_path(f.path)}: {f.reason}", err=True)
+    if summary.failures:
+        sys.exit(1)
 
 
 @click.command("search")

@@ -12,7 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from vbgraph.ingest import extract_text
-from vbgraph.ingest.read import iter_paths
+from vbgraph.ingest.files import iter_paths
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -33,7 +33,8 @@ from typing import Callable, Iterable, Sequence
 
 from .errors import GraphError
 from vbgraph.ingest import extract_file
-from vbgraph.ingest.errors import ReadError
+from vbgraph.ingest.errors import AccessError, ReadError, quote_path
+from vbgraph.ingest.files import SUPPORTED_SUFFIXES, sha256_of, walk
 from vbgraph.ingest.identity import directive_id
 from .merge import FIELDS, is_open
 from .models import FailureRow, IngestSummary
@@ -42,7 +43,7 @@ from .store import Store
 __all__ = ["ingest", "ingest_dicts", "canonical_id", "computed_id", "file_rows", "SUFFIXES"]
 
 # File kinds the extractor reads; other files in a folder (e.g. ground truth JSONL) are ignored.
-SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+SUFFIXES = SUPPORTED_SUFFIXES
 
 
 def canonical_id(fields: dict, scope: str | None) -> str | None:
@@ -209,26 +210,40 @@ def ingest_dicts(dicts: Iterable[dict], store: Store, *, batch: int = 1, progres
     return _summary(store, [], added=added, changed=changed, unchanged=unchanged)
 
 
-def _walk(paths: Iterable[str | os.PathLike], known: dict) -> tuple[list[Path], list[str]]:
-    """Files to look at, and stored files that are gone (under a given folder, or given and missing)."""
+def _walk(paths: Iterable[str | os.PathLike], known: dict, *, follow_symlinks: bool = False
+          ) -> tuple[list[Path], list[str], list[AccessError]]:
+    """Files to look at, stored files that are gone (under a given folder, or given and
+    missing), and the folders and entries that could not be read: what a store holds
+    under those is not gone, only out of reach."""
     files: list[Path] = []
     gone: list[str] = []
+    unreadable: list[AccessError] = []
     for p in paths:
         path = Path(p).resolve()
         if path.is_dir():
-            found = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
+            found: list[Path] = []
+            blocked: list[str] = []
+            for item in walk(path, follow_symlinks=follow_symlinks):
+                if isinstance(item, AccessError):
+                    unreadable.append(item)
+                    blocked.append(item.path)
+                else:
+                    found.append(item)
             files += found
             names = {str(f) for f in found}
             prefix = str(path) + os.sep
-            gone += [k for k in known if k.startswith(prefix) and k not in names]
+            gone += [k for k in known if k.startswith(prefix) and k not in names and not _under(k, blocked)]
         elif path.is_file():
             files.append(path)
         elif str(path) in known:
             gone.append(str(path))
         else:
-            raise GraphError(f"{p}: no such file or folder")
-    return list(dict.fromkeys(files)), gone
+            raise GraphError(f"{quote_path(str(p))}: no such file or folder")
+    return list(dict.fromkeys(files)), gone, unreadable
+
+
+def _under(path: str, folders: list[str]) -> bool:
+    return any(path == f or path.startswith(f + os.sep) for f in folders)
 
 
 def _default_extract(path: str):
@@ -249,12 +264,19 @@ def ingest(
     *,
     extract: Callable[[str], object] | None = None,
     progress: bool = True,
+    follow_symlinks: bool = False,
 ) -> IngestSummary:
     """Build or update the store from files and folders; returns what changed.
 
     ``extract(path)`` returns an object with ``to_dict()`` (an ``ingest.Extraction``)
     or the dict itself; default ``ingest.extract_file``. It may raise
     ``ingest.errors.ReadError`` for a file it cannot read.
+
+    A file or folder that cannot be read (``ingest.errors.AccessError``: permissions,
+    an I/O error) is listed in ``failures`` and what the store holds for it stays;
+    only files really gone are withdrawn. Files are hashed in chunks, and files over
+    ``ingest.files.DEFAULT_MAX_BYTES`` are failures before any byte is read. Symbolic
+    links leaving a folder are not followed unless ``follow_symlinks``.
 
     >>> import tempfile, pathlib
     >>> from vbgraph.graph.store import Store
@@ -265,28 +287,24 @@ def ingest(
     (1, 1)
     """
     extract = extract or _default_extract
-    read_errors = (ReadError,)
     known = store.file_hashes()
-    files, gone = _walk(paths, known)
+    files, gone, unreadable = _walk(paths, known, follow_symlinks=follow_symlinks)
     added = changed = unchanged = 0
-    failures: list[FailureRow] = []
+    failures = [FailureRow(err.path, err.reason) for err in unreadable]
     for f in _bar(files, progress, len(files), "ingest"):
-        path = str(f)
+        path, sha = str(f), None
         try:
-            sha = hashlib.sha256(f.read_bytes()).hexdigest()
-        except OSError as err:  # unreadable on disk (permissions, vanished): recorded like a ReadError
-            failures.append(FailureRow(path, err.strerror or str(err)))
-            _write(store, [(path, None, err.strerror or str(err))])
-            continue
-        if path in known and known[path][0] == sha:
-            unchanged += 1
-            continue
-        try:
+            sha = sha256_of(f)
+            if path in known and known[path][0] == sha:
+                unchanged += 1
+                continue
             got = extract(path)
-        except read_errors as err:
-            reason = getattr(err, "reason", str(err))
-            failures.append(FailureRow(path, reason))
-            _write(store, [(path, sha, reason)])
+        except ReadError as err:
+            failures.append(FailureRow(path, err.reason))
+            # Content that cannot be read replaces the file's old data; a file out of reach
+            # (permissions, I/O) keeps what the store holds for it, or is recorded if new.
+            if not isinstance(err, AccessError) or path not in known:
+                _write(store, [(path, sha, err.reason)])
             continue
         x = got.to_dict() if hasattr(got, "to_dict") else dict(got)
         added, changed = (added, changed + 1) if path in known else (added + 1, changed)

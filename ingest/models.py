@@ -20,6 +20,7 @@ __all__ = [
     "DocumentInfo",
     "Extraction",
     "RawText",
+    "ReadLimits",
     "Hit",
     "Header",
     "Document",
@@ -47,6 +48,28 @@ class RawText:
     sha256: str = ""
     encoding: str = "utf-8"
     format: str = "txt"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadLimits:
+    """What reading one file may cost; each limit is checked while reading, and a file
+    over one is a ``ReadError`` that names it.
+
+    ``max_bytes`` is the size on disk (checked before any byte is read);
+    ``max_unpacked`` the bytes unpacked from a .docx (its parts are streamed, never
+    held whole); ``max_elements`` the XML elements of a .docx or the pages of a PDF;
+    ``max_chars`` the characters of text read out; ``max_seconds`` the wall time.
+    The defaults keep any single input under 500 MB of memory.
+
+    >>> ReadLimits().max_unpacked, ReadLimits(max_seconds=5).max_seconds
+    (64000000, 5)
+    """
+
+    max_bytes: int = 20_000_000
+    max_unpacked: int = 64_000_000
+    max_elements: int = 4_000_000
+    max_chars: int = 8_000_000
+    max_seconds: float = 60.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,11 +13,12 @@ from collections.abc import Iterable, Iterator
 
 from .document import identify_document
 from .errors import ReadError
+from .files import iter_paths
 from .find import find_hits
 from .locate import locate_document
 from .models import Extraction
 from .normalize import normalize
-from .read import iter_paths, read_file
+from .read import read_file
 from .resolve import resolve_citations
 
 __all__ = ["extract_text", "extract_file", "extract_paths"]
@@ -48,10 +49,13 @@ def extract_file(path: str | os.PathLike) -> Extraction:
     return extract_text(raw.text, source=raw.source, path=str(path), sha256=raw.sha256)
 
 
-def extract_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Extraction | ReadError]:
-    """Extract from every supported file under ``paths``; a file that cannot be read
-    yields its :class:`ReadError` and the run goes on."""
-    for path in iter_paths(paths):
+def extract_paths(paths: Iterable[str | os.PathLike], *, follow_symlinks: bool = False) -> Iterator[Extraction | ReadError]:
+    """Extract from every supported file under ``paths`` (walked by :func:`ingest.files.iter_paths`);
+    a file or folder that cannot be read yields its :class:`ReadError` and the run goes on."""
+    for path in iter_paths(paths, follow_symlinks=follow_symlinks):
+        if isinstance(path, ReadError):
+            yield path
+            continue
         try:
             yield extract_file(path)
         except ReadError as err:

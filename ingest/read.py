@@ -1,10 +1,14 @@
 """Files → :class:`~ingest.models.RawText`: the first stage of the pipeline.
 
-Reads ``.txt``/``.md`` (UTF-8, UTF-16 with BOM, Windows-1258, and the legacy
-font encodings TCVN3 and VNI, see :mod:`ingest.legacy`), ``.html``/``.htm``
-(portal boilerplate stripped with trafilatura), ``.docx`` (python-docx) and
-``.pdf`` (pypdf, text layer only). Every failure is a
-:class:`~ingest.errors.ReadError` that names the file and the reason.
+Reads ``.txt``/``.md`` (UTF-8, UTF-16 with or without BOM, Windows-1258, UTF-8
+with some Windows-1258 lines, and the legacy font encodings TCVN3 and VNI, see
+:mod:`ingest.legacy`), ``.html``/``.htm`` (portal boilerplate stripped with
+trafilatura), ``.docx`` (its ``document.xml`` streamed through lxml's
+``iterparse``, paragraphs and table cells as python-docx gives them) and ``.pdf``
+(pypdf, text layer only; encrypted files are read when their password is empty).
+Every failure is a :class:`~ingest.errors.ReadError` that names the file and the
+reason. :class:`~ingest.models.ReadLimits` bounds what one file may cost (size,
+unpacked bytes, XML elements or pages, characters, seconds), checked while reading.
 
 Text files are returned as decoded, never edited, because offsets point into
 them; :func:`boilerplate_spans` tells which lines are portal chrome
@@ -15,32 +19,33 @@ from __future__ import annotations
 import codecs
 import hashlib
 import io
+import logging
 import os
 import re
+import time
 import unicodedata
-from collections.abc import Iterable, Iterator
+import zipfile
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .errors import ReadError
+from .errors import AccessError, ReadError, quote_path
+from .files import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, too_large
 from .legacy import convert_legacy, detect_legacy, legacy_share, vietnamese_score
-from .models import RawText
+from .models import RawText, ReadLimits
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
     "BOILERPLATE_PATTERNS",
     "read_file",
     "read_bytes",
-    "iter_paths",
     "boilerplate_spans",
 ]
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
 # File suffix (or a ``fmt`` argument) → RawText.format.
 _FORMATS = {"txt": "txt", "md": "txt", "html": "html", "htm": "html", "docx": "docx", "pdf": "pdf"}
 
-DEFAULT_MAX_BYTES = 20_000_000
 
 # ---------------------------------------------------------------------------
 # Decoding thresholds
@@ -201,7 +206,7 @@ _BOILERPLATE_LINE = re.compile(
 # ---------------------------------------------------------------------------
 
 
-def read_file(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
+def read_file(path: str | os.PathLike, *, max_bytes: int | None = None, limits: ReadLimits | None = None) -> RawText:
     """Read one file into a :class:`RawText`; the size is checked before reading.
 
     >>> import tempfile, pathlib
@@ -211,6 +216,8 @@ def read_file(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
     >>> raw.text, raw.source, raw.encoding, raw.format
     ('Kế hoạch số 12-KH/HU', 'kh.txt', 'utf-8', 'txt')
     """
+    limits = limits or ReadLimits()
+    max_bytes = limits.max_bytes if max_bytes is None else max_bytes
     name = str(path)
     fmt = _format_of(Path(path).suffix, name)
     try:
@@ -218,18 +225,19 @@ def read_file(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
     except FileNotFoundError as err:
         raise ReadError(name, "no such file") from err
     except OSError as err:
-        raise ReadError(name, f"cannot stat: {err.strerror}") from err
+        raise AccessError(name, f"cannot stat: {err.strerror or type(err).__name__}") from err
     if not os.path.isfile(path):
         raise ReadError(name, "not a regular file")
     if st.st_size > max_bytes:
-        raise ReadError(name, _too_large(st.st_size, max_bytes))
+        raise ReadError(name, too_large(st.st_size, max_bytes))
     data = _read_at_most(path, max_bytes + 1)
     if len(data) > max_bytes:  # the file grew since os.stat
-        raise ReadError(name, _too_large(len(data), max_bytes))
-    return read_bytes(data, source=Path(path).name, path=name, fmt=fmt)
+        raise ReadError(name, too_large(len(data), max_bytes))
+    return read_bytes(data, source=Path(path).name, path=name, fmt=fmt, limits=limits)
 
 
-def read_bytes(data: bytes, *, source: str, path: str = "", fmt: str | None = None) -> RawText:
+def read_bytes(data: bytes, *, source: str, path: str = "", fmt: str | None = None,
+               limits: ReadLimits | None = None) -> RawText:
     """Decode the bytes of one file; ``fmt`` (txt, md, html, htm, docx, pdf) defaults to the suffix.
 
     >>> read_bytes("Số 1-KH/HU".encode("utf-16"), source="a.txt").text
@@ -241,7 +249,9 @@ def read_bytes(data: bytes, *, source: str, path: str = "", fmt: str | None = No
     fmt = _format_of(fmt if fmt is not None else Path(path or source).suffix, name)
     if not data:
         raise ReadError(name, "empty file")
-    text, encoding = _READERS[fmt](data, name)
+    budget = _Budget(limits or ReadLimits(), name)
+    text, encoding = _READERS[fmt](data, name, budget)
+    budget.check_chars(len(text))
     text, encoding = _fix_legacy(text, encoding, name)
     if not text.strip():
         raise ReadError(name, _NO_TEXT[fmt])
@@ -249,29 +259,20 @@ def read_bytes(data: bytes, *, source: str, path: str = "", fmt: str | None = No
     return RawText(text, source=source, path=path, sha256=sha, encoding=encoding, format=_FORMATS[fmt])
 
 
-def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
-    """Files named in ``paths``, folders walked recursively (sorted, supported suffixes only).
+class _Budget:
+    """The limits of one file's reading and the clock they started on."""
 
-    Hidden files and folders (name starting with ".") are skipped inside
-    folders; a file named explicitly is always yielded.
+    def __init__(self, limits: ReadLimits, name: str):
+        self.limits, self.name = limits, name
+        self.deadline = time.monotonic() + limits.max_seconds
 
-    >>> import tempfile, pathlib
-    >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> for n in ("b.txt", "a.pdf", ".hidden.txt", "meta.jsonl", "sub/c.docx"):
-    ...     (d / n).parent.mkdir(exist_ok=True); _ = (d / n).write_text("x")
-    >>> [p.relative_to(d).as_posix() for p in iter_paths([d])]
-    ['a.pdf', 'b.txt', 'sub/c.docx']
-    """
-    if isinstance(paths, (str, os.PathLike)):
-        raise TypeError("iter_paths takes an iterable of paths, not one path; wrap it in a list")
-    for given in paths:
-        root = Path(given)
-        if root.is_dir():
-            yield from _walk(root)
-        elif root.exists():
-            yield root
-        else:
-            raise ReadError(str(given), "no such file or folder")
+    def check_time(self, what: str) -> None:
+        if time.monotonic() > self.deadline:
+            raise ReadError(self.name, f"too slow to read: over {self.limits.max_seconds:g} s ({what}; max_seconds)")
+
+    def check_chars(self, n: int) -> None:
+        if n > self.limits.max_chars:
+            raise ReadError(self.name, f"too much text: over {self.limits.max_chars:,} characters (max_chars)")
 
 
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
@@ -298,49 +299,113 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------------------
 
 
-def _read_txt(data: bytes, name: str) -> tuple[str, str]:
-    return _decode(data, name)
+def _read_txt(data: bytes, name: str, budget: _Budget) -> tuple[str, str]:
+    if len(data) > 4 * budget.limits.max_chars:  # no encoding takes more than 4 bytes a character
+        budget.check_chars(len(data))
+    return _decode(data, name, max_chars=budget.limits.max_chars)
 
 
-def _read_html(data: bytes, name: str) -> tuple[str, str]:
-    html, encoding = _decode_html(data, name)
+def _read_html(data: bytes, name: str, budget: _Budget) -> tuple[str, str]:
+    html, encoding = _decode_html(data, name, max_chars=budget.limits.max_chars)
     # Legacy text is converted in the source: HTML parsers drop U+00AD, which is TCVN3's "ư".
     legacy = detect_legacy(_html_plain_text(html))
     if legacy is not None:
         html, encoding = convert_legacy(html, legacy), f"{encoding}+{legacy}"
-    text = _html_main_text(html) or _html_plain_text(html)
+    budget.check_time("HTML decoded")
+    # trafilatura's time grows faster than the page (8 s for 1 MB of paragraphs, 48 s for 5 MB):
+    # a larger page is read with the plain converter, whose time grows with it.
+    text = (_html_main_text(html) if len(html) <= _MAX_TRAFILATURA_CHARS else "") or _html_plain_text(html)
     paragraphs = [p.strip() for p in text.splitlines()]
     return "\n\n".join(p for p in paragraphs if p and not _is_boilerplate(p)), encoding
 
 
-def _read_docx(data: bytes, name: str) -> tuple[str, str]:
-    import docx  # imported here: python-docx is slow to import and only needed for .docx
-
+def _read_docx(data: bytes, name: str, budget: _Budget) -> tuple[str, str]:
     if not data.startswith(b"PK"):
         raise ReadError(name, "corrupt docx: not a zip archive")
     try:
-        document = docx.Document(io.BytesIO(data))
-        lines = list(_docx_lines(document))
-    except Exception as err:  # python-docx raises zipfile, lxml and KeyError errors alike
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            lines = list(_docx_stream_lines(archive, name, budget))
+    except ReadError:
+        raise
+    except Exception as err:  # zipfile, zlib and lxml raise their own error types alike
         raise ReadError(name, f"corrupt docx: {type(err).__name__}: {err}") from err
     return "\n".join(lines), "unicode"
 
 
-def _read_pdf(data: bytes, name: str) -> tuple[str, str]:
+def _read_pdf(data: bytes, name: str, budget: _Budget) -> tuple[str, str]:
     import pypdf
 
     if b"%PDF-" not in data[:1024]:
         raise ReadError(name, "corrupt pdf: no %PDF header")
-    try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            reader.decrypt("")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except Exception as err:  # pypdf raises many error types for broken files
-        raise ReadError(name, f"corrupt pdf: {type(err).__name__}: {err}") from err
+    with _PdfWarnings(name) as warned:
+        try:
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            _decrypt(reader, name)
+            pages, chars = [], 0
+            for i, page in enumerate(reader.pages):
+                if i >= budget.limits.max_elements:
+                    raise ReadError(name, f"too many pages: over {budget.limits.max_elements:,} (max_elements)")
+                budget.check_time(f"{i} pages read")
+                pages.append(page.extract_text() or "")
+                chars += len(pages[-1])
+                budget.check_chars(chars)
+        except ReadError:
+            raise
+        except Exception as err:  # pypdf raises many error types for broken files
+            raise ReadError(name, f"corrupt pdf: {type(err).__name__}: {err}") from err
+    if warned.count:
+        _log.warning("%s: %d warning(s) from pypdf while reading, the first: %s",
+                     quote_path(name), warned.count, warned.first)
     if not any(p.strip() for p in pages):
         raise ReadError(name, "scanned PDF: no text layer")
     return "\n\n".join(pages), "unicode"
+
+
+def _decrypt(reader, name: str) -> None:
+    """Open an encrypted PDF with the empty password (most "protected" official PDFs
+    only forbid printing or copying), else fail naming it encrypted."""
+    import pypdf
+
+    if not reader.is_encrypted:
+        return
+    try:
+        opened = reader.decrypt("")
+    except pypdf.errors.DependencyError as err:
+        raise ReadError(name, f"encrypted PDF whose cipher cannot be read here: {err}") from err
+    if not opened:
+        raise ReadError(name, "encrypted PDF: it needs a password")
+
+
+class _PdfWarnings(logging.Handler):
+    """While open, pypdf's log lines are counted here instead of printed without a file name."""
+
+    def __init__(self, name: str):
+        super().__init__(logging.WARNING)
+        self.name_, self.count, self.first = name, 0, ""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+        self.first = self.first or " ".join(record.getMessage().split())[:200]
+
+    def __enter__(self) -> "_PdfWarnings":
+        import warnings
+
+        self._logger = logging.getLogger("pypdf")
+        self._saved = self._logger.propagate
+        self._logger.addHandler(self)
+        self._logger.propagate = False
+        self._warnings = warnings.catch_warnings()
+        self._warnings.__enter__()
+        warnings.simplefilter("ignore")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._warnings.__exit__(*exc)
+        self._logger.removeHandler(self)
+        self._logger.propagate = self._saved
+
+
+_log = logging.getLogger("vbgraph.ingest")
 
 
 _READERS = {"txt": _read_txt, "md": _read_txt, "html": _read_html, "htm": _read_html, "docx": _read_docx, "pdf": _read_pdf}
@@ -359,15 +424,21 @@ _NO_TEXT = {
 # ---------------------------------------------------------------------------
 
 
-def _decode(data: bytes, name: str) -> tuple[str, str]:
-    """Bytes → (text, encoding): BOM, UTF-8, then the best 8-bit Vietnamese reading."""
+def _decode(data: bytes, name: str, *, max_chars: int | None = None) -> tuple[str, str]:
+    """Bytes → (text, encoding): BOM, UTF-8, then the best 8-bit Vietnamese reading
+    (a byte a character: over ``max_chars`` bytes, it is not tried)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _decode_bom(data, bom, encoding, name)
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return _decode_bom(data, b"", utf16, name)
     _check_not_binary(data, name)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
+        if max_chars is not None and len(data) > max_chars:
+            raise ReadError(name, f"too much text: over {max_chars:,} characters (max_chars) in an 8-bit encoding") from None
         return _decode_8bit(data, name)
     _check_controls(text, name)
     return text, "utf-8"
@@ -382,6 +453,38 @@ def _decode_bom(data: bytes, bom: bytes, encoding: str, name: str) -> tuple[str,
     return text, encoding
 
 
+# UTF-16 without a byte-order mark: in a sample of 2-byte units, at least this share has a NUL
+# high byte (ASCII letters, digits, spaces) and almost none a NUL low byte.
+_UTF16_NUL_SHARE = 0.2
+_UTF16_SAMPLE = 65_536
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when ``data`` looks like UTF-16 text without a BOM, else None.
+
+    >>> _utf16_without_bom("Số 1-KH/HU".encode("utf-16-le")), _utf16_without_bom(b"plain")
+    ('utf-16-le', None)
+    """
+    sample = data[: _UTF16_SAMPLE]
+    if len(data) % 2 or len(sample) < 8 or b"\x00" not in sample:
+        return None
+    units = len(sample) // 2
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros >= _UTF16_NUL_SHARE * units and other <= 0.01 * units:
+            text = _try_decode(data, encoding)
+            if text is not None and _latin_share(text[: _UTF16_SAMPLE]) >= 0.95:
+                return encoding
+    return None
+
+
+def _latin_share(text: str) -> float:
+    """Share of characters a Vietnamese or English text is written in (Latin, combining marks, punctuation)."""
+    latin = sum(1 for c in text if c < "\u0250" or "\u0300" <= c < "\u0370" or "\u1e00" <= c < "\u1f00"
+                or "\u2000" <= c < "\u2070")
+    return latin / max(1, len(text))
+
+
 _PARTLY_LEGACY_SCORE = 0.4  # a conversion that makes this share of words Vietnamese shows legacy text
 
 
@@ -392,6 +495,10 @@ def _decode_8bit(data: bytes, name: str) -> tuple[str, str]:
     good = sum(1 for c in lenient if ord(c) > 0x7F) - bad
     if bad <= max(4, len(data) * _MAX_BAD_UTF8_SHARE) and good >= 10 * bad:
         return lenient, "utf-8+replace"
+    mixed = _decode_mixed_lines(data)
+    if mixed is not None:
+        _check_controls(mixed, name)
+        return mixed, "utf-8+cp1258-lines"
     candidates = []
     cp1258 = _try_decode(data, "cp1258")
     if cp1258 is not None and _looks_vietnamese(cp1258):
@@ -413,10 +520,39 @@ def _decode_8bit(data: bytes, name: str) -> tuple[str, str]:
     return text, encoding
 
 
-def _decode_html(data: bytes, name: str) -> tuple[str, str]:
+# UTF-8 with some lines in Windows-1258 (a paragraph pasted from an old file): at least this
+# share of the lines with non-ASCII bytes must be valid UTF-8.
+_MIN_UTF8_LINE_SHARE = 0.5
+
+
+def _decode_mixed_lines(data: bytes) -> str | None:
+    """Each line decoded as UTF-8, else as Windows-1258 when that reads as Vietnamese,
+    else as UTF-8 with replacement characters; None when most lines are not UTF-8.
+
+    >>> import unicodedata
+    >>> unicodedata.normalize("NFC", _decode_mixed_lines("Kế hoạch\\n".encode() + b"S\\xf4\\xec 35"))
+    'Kế hoạch\\nSố 35'
+    """
+    lines = data.split(b"\n")
+    wide = [line for line in lines if not line.isascii()]
+    utf8 = sum(1 for line in wide if _try_decode(line, "utf-8") is not None)
+    if not wide or utf8 < _MIN_UTF8_LINE_SHARE * len(wide) or utf8 == len(wide):
+        return None
+    out = []
+    for line in lines:
+        text = _try_decode(line, "utf-8")
+        if text is None:
+            legacy = _try_decode(line, "cp1258")
+            vietnamese = legacy is not None and _VIETNAMESE_LETTER.search(unicodedata.normalize("NFC", legacy))
+            text = legacy if vietnamese else line.decode("utf-8", errors="replace")
+        out.append(text)
+    return "\n".join(out)
+
+
+def _decode_html(data: bytes, name: str, *, max_chars: int | None = None) -> tuple[str, str]:
     """Honour a BOM, then ``<meta charset>``, then guess as for text."""
     if any(data.startswith(bom) for bom, _ in _BOMS):
-        return _decode(data, name)
+        return _decode(data, name, max_chars=max_chars)
     m = _META_CHARSET.search(data[:4096])
     if m:
         declared = _codec_name(m.group(1).decode("ascii", "replace"))
@@ -424,7 +560,7 @@ def _decode_html(data: bytes, name: str) -> tuple[str, str]:
             text = _try_decode(data, declared)
             if text is not None:
                 return text, declared
-    return _decode(data, name)
+    return _decode(data, name, max_chars=max_chars)
 
 
 def _fix_legacy(text: str, encoding: str, name: str) -> tuple[str, str]:
@@ -523,6 +659,9 @@ def _codec_name(label: str) -> str | None:
 # ---------------------------------------------------------------------------
 
 
+_MAX_TRAFILATURA_CHARS = 1_000_000
+
+
 def _html_main_text(html: str) -> str:
     import trafilatura
 
@@ -573,23 +712,135 @@ def _html_plain_text(html: str) -> str:
 # ---------------------------------------------------------------------------
 
 
-def _docx_lines(container) -> Iterator[str]:
-    """Paragraph texts of a document or table cell in order, table cells row by row."""
-    for block in container.iter_inner_content():
-        if hasattr(block, "rows"):
-            yield from _docx_table_lines(block)
-        else:
-            yield block.text
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+# Inner content of a run as python-docx reads it (``CT_R.text``): w:t, tabs, breaks, hyphens.
+_RUN_TEXT = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+# Elements holding paragraphs and tables read as text: the body and table cells (w:tc).
+_CONTAINERS = (_W + "body", _W + "tc")
 
 
-def _docx_table_lines(table) -> Iterator[str]:
-    seen = set()  # holds the elements themselves, so that their identity stays stable
-    for row in table.rows:
-        for cell in row.cells:
-            if cell._tc in seen:  # a merged cell appears once per grid column it spans
+class _Counted(io.RawIOBase):
+    """A zip member read through a counter: more than ``limit`` unpacked bytes is a ReadError."""
+
+    def __init__(self, member, limit: int, name: str):
+        self.member, self.limit, self.name, self.total = member, limit, name, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        chunk = self.member.read(min(len(buffer), 1 << 16))
+        self.total += len(chunk)
+        if self.total > self.limit:
+            raise ReadError(self.name, f"docx unpacks to over {self.limit:,} bytes (max_unpacked): a zip bomb?")
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+
+def _docx_part(archive: zipfile.ZipFile, name: str, budget: _Budget) -> zipfile.ZipInfo:
+    """The zip member of the main document (``word/document.xml`` unless the package says otherwise)."""
+    if len(archive.infolist()) > 10_000:
+        raise ReadError(name, f"corrupt docx: {len(archive.infolist()):,} zip members")
+    target = "word/document.xml"
+    try:
+        rels = archive.getinfo("_rels/.rels")
+    except KeyError:
+        rels = None
+    if rels is not None and rels.file_size <= 1_000_000:
+        from lxml import etree
+
+        with archive.open(rels) as f:
+            root = etree.fromstring(f.read(1_000_001), etree.XMLParser(resolve_entities=False, no_network=True))
+        for rel in root:
+            if rel.get("Type") == _OFFICE_DOCUMENT and rel.get("TargetMode") != "External":
+                target = rel.get("Target", target).lstrip("/")
+    try:
+        info = archive.getinfo(target)
+    except KeyError:
+        raise ReadError(name, f"corrupt docx: no {target} in the archive") from None
+    if info.file_size > budget.limits.max_unpacked:
+        raise ReadError(name, f"docx unpacks to {info.file_size:,} bytes, over {budget.limits.max_unpacked:,} "
+                              "(max_unpacked): a zip bomb?")
+    return info
+
+
+def _docx_stream_lines(archive: zipfile.ZipFile, name: str, budget: _Budget) -> Iterator[str]:
+    """Paragraph texts of the body and of table cells, in document order, as python-docx
+    gives them (a cell merged down from the row above is read once), streamed: each
+    element is dropped once read, so memory does not grow with the document."""
+    from lxml import etree
+
+    limits = budget.limits
+    info = _docx_part(archive, name, budget)
+    with archive.open(info) as member:
+        source = io.BufferedReader(_Counted(member, limits.max_unpacked, name), 1 << 16)
+        events = etree.iterparse(source, events=("start", "end"), resolve_entities=False, no_network=True,
+                                 load_dtd=False, huge_tree=False)
+        # One frame per open element: [tag, reads-as-text, merged-from-above]
+        stack: list[list] = []
+        line: list[str] | None = None
+        elements = chars = 0
+        for event, el in events:
+            if event == "start":
+                elements += 1
+                if elements > limits.max_elements:
+                    raise ReadError(name, f"docx has over {limits.max_elements:,} XML elements (max_elements)")
+                if elements % 20_000 == 0:
+                    budget.check_time(f"{elements:,} XML elements read")
+                parent = stack[-1] if stack else None
+                stack.append([el.tag, _reads_as_text(el.tag, parent), False])
+                if el.tag == _W + "p" and stack[-1][1]:
+                    line = []
                 continue
-            seen.add(cell._tc)
-            yield from _docx_lines(cell)
+            tag, live, _ = stack.pop()
+            parent = stack[-1] if stack else None
+            if line is not None and parent is not None and _in_run_of_paragraph(stack):
+                piece = (el.text or "") if tag == _W + "t" else _RUN_TEXT.get(tag)
+                if tag == _W + "br":
+                    piece = "\n" if el.get(_W + "type", "textWrapping") == "textWrapping" else ""
+                if piece:
+                    line.append(piece)
+            elif tag == _W + "vMerge" and len(stack) >= 2 and stack[-2][0] == _W + "tc":
+                stack[-2][2] = el.get(_W + "val", "continue") == "continue"
+            if tag == _W + "p" and live and line is not None:
+                text = "".join(line)
+                chars += len(text) + 1
+                budget.check_chars(chars)
+                yield text
+                line = None
+            el.clear()
+            while el.getprevious() is not None:
+                del el.getparent()[0]
+
+
+def _reads_as_text(tag: str, parent: list | None) -> bool:
+    """Whether an element is read the way python-docx reads a document: paragraphs and
+    tables in the body or in a cell, rows of such tables, cells of such rows (a cell
+    merged down from the row above excepted)."""
+    if parent is None:
+        return False
+    ptag, plive, merged = parent
+    if tag == _W + "body":
+        return True
+    if tag in (_W + "p", _W + "tbl"):
+        return plive and ptag in _CONTAINERS and not merged
+    if tag == _W + "tr":
+        return plive and ptag == _W + "tbl"
+    if tag == _W + "tc":
+        return plive and ptag == _W + "tr"
+    return False
+
+
+def _in_run_of_paragraph(stack: list[list]) -> bool:
+    """The element just closed is inner content of a run (w:r) of the paragraph being read,
+    directly or through a w:hyperlink."""
+    if len(stack) < 2 or stack[-1][0] != _W + "r":
+        return False
+    up = stack[-2]
+    if up[0] == _W + "p":
+        return up[1]
+    return up[0] == _W + "hyperlink" and len(stack) >= 3 and stack[-3][0] == _W + "p" and stack[-3][1]
 
 
 # ---------------------------------------------------------------------------
@@ -605,29 +856,12 @@ def _format_of(suffix_or_fmt: str, name: str) -> str:
     return key
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Supported files under ``root``, sorted, without hidden files or folders."""
-    found = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        found.extend(
-            Path(dirpath) / f
-            for f in filenames
-            if not f.startswith(".") and Path(f).suffix.lower() in SUPPORTED_SUFFIXES
-        )
-    return iter(sorted(found))
-
-
 def _read_at_most(path: str | os.PathLike, size: int) -> bytes:
     try:
         with open(path, "rb") as f:
             return f.read(size)
     except OSError as err:
-        raise ReadError(str(path), f"cannot read: {err.strerror}") from err
-
-
-def _too_large(size: int, limit: int) -> str:
-    return f"too large: {size:,} bytes, the limit is {limit:,} (max_bytes)"
+        raise AccessError(str(path), f"cannot read: {err.strerror or type(err).__name__}") from err
 
 
 def _is_boilerplate(line: str) -> bool:

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from vbgraph.ingest.errors import ReadError
-from vbgraph.ingest.read import SUPPORTED_SUFFIXES, boilerplate_spans, iter_paths, read_bytes, read_file
+from vbgraph.ingest.files import SUPPORTED_SUFFIXES, iter_paths
+from vbgraph.ingest.read import boilerplate_spans, read_bytes, read_file
 from vbgraph.ingest.legacy import encode_legacy
 from tests.test_legacy import PARAGRAPH, vietnamese_letters
 

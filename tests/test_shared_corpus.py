@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from vbgraph.app.cli import cli
 from vbgraph.ingest import extract_paths
 from vbgraph.ingest.errors import ReadError
-from vbgraph.ingest.read import iter_paths
+from vbgraph.ingest.files import iter_paths
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 needs_shared = pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason=f"{SHARED} is absent: corpus checks skipped")
