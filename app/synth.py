@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
+from vbgraph.ingest.tables import party_terms
 from vbgraph.ingest import gazetteer
 from vbgraph.ingest.identity import directive_id, slug
 
@@ -50,11 +51,11 @@ _SUBJECTS = (
     "phòng, chống tham nhũng, tiêu cực",
 )
 _VERBS = ("Thực hiện", "Căn cứ", "Triển khai")
-_TERM_STARTS = (2016, 2021, 2026)
 
 
 def _term_of(d: date) -> int:
-    return max(y for y in _TERM_STARTS if y <= d.year) if d.year >= 2016 else 2011
+    """The year of the congress that opened the Party term in force on ``d``."""
+    return max(opened for opened, _ in party_terms().values() if opened <= d.year)
 
 
 @lru_cache(maxsize=1)

@@ -18,29 +18,16 @@ from collections import Counter
 from typing import Iterable
 
 from vbgraph.ingest.identity import level_of_code, slug
+from vbgraph.ingest.tables import term_years
 
-__all__ = ["FIELDS", "merge_row", "refresh_rows", "attach_open", "homonym_key", "key_prefix", "level_of", "term_years", "term_fits", "is_open", "id_parts", "issuer_id"]
+__all__ = ["FIELDS", "merge_row", "refresh_rows", "attach_open", "homonym_key", "key_prefix", "level_of", "term_fits", "is_open", "id_parts", "issuer_id"]
 
 # Identity fields merged into a directive row, in DirectiveRow order (plus congress).
 FIELDS = (
     "type", "number", "symbol", "issuer_code", "issuer", "level", "province",
     "district", "commune", "date", "year", "term", "congress", "title",
 )
-# Party terms (khóa) and the congress years that open them, for term ↔ year matching.
 _CHUNK = 500  # ids per IN (...) list
-_TERM_START = {"VIII": 1996, "IX": 2001, "X": 2006, "XI": 2011, "XII": 2016, "XIII": 2021, "XIV": 2026}
-
-
-def term_years(term: str | None) -> tuple[int, int] | None:
-    """The years a Party term spans (both congress years included), or None.
-
-    >>> term_years("XII"), term_years("khóa XIII"), term_years(None)
-    ((2016, 2021), (2021, 2026), None)
-    """
-    if not term:
-        return None
-    start = _TERM_START.get(term.upper().replace("KHÓA", "").strip())
-    return (start, start + 5) if start else None
 
 
 def term_fits(term_slug: str, year: int | None, term: str | None) -> bool:
