@@ -128,8 +128,7 @@ class Store:
             if read_only:
                 if not Path(self.path).is_file():
                     raise StoreError(f"no graph store at {self.path}: build one with `vbgraph ingest PATH --store {self.path}`")
-                uri = f"file:{quote(str(Path(self.path).resolve()))}?mode=ro"
-                self.con = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+                self.con = _open_read_only(Path(self.path))
                 return
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -149,20 +148,31 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: everything in it is committed together or not at all."""
+        """One write transaction: everything in it is committed together or not at all.
+
+        A write the disk or the file refuses (full disk, read-only store) rolls back and
+        raises :class:`StoreError` naming the store; what was stored before stays.
+        """
         with self._lock:
-            self.con.execute("BEGIN IMMEDIATE")
+            try:
+                self.con.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as err:
+                raise StoreError(f"cannot write the graph store {self.path}: {err}") from err
             try:
                 yield self.con
-            except BaseException:
-                self.con.execute("ROLLBACK")
-                raise
-            else:
                 self.con.execute(
                     "INSERT INTO meta(key, value) VALUES('version', '1') "
                     "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
                 )
                 self.con.execute("COMMIT")
+            except sqlite3.Error as err:
+                if self.con.in_transaction:
+                    self.con.execute("ROLLBACK")
+                raise StoreError(f"cannot write the graph store {self.path}: {err}") from err
+            except BaseException:
+                if self.con.in_transaction:
+                    self.con.execute("ROLLBACK")
+                raise
 
     def _q(self, sql: str, params: Iterable = ()) -> list[tuple]:
         with self._lock:
@@ -476,3 +486,22 @@ class Store:
             for start, end, label in json.loads(spans_json or "[]"):
                 spans.append(Span(start, end, label, dst))
         return SourceText(path, text, tuple(sorted(spans, key=lambda s: (s.start, s.end))))
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection: ``mode=ro``, or ``immutable=1`` where SQLite cannot make the
+    WAL's ``-shm`` beside the file (a store on a read-only volume or folder).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp()); Store(folder / "s.sqlite").close()
+    >>> _open_read_only(folder / "s.sqlite").execute("SELECT count(*) FROM directives").fetchone()
+    (0,)
+    """
+    base = f"file:{quote(str(path.resolve()))}"
+    con = sqlite3.connect(f"{base}?mode=ro", uri=True, check_same_thread=False, isolation_level=None)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return con
+    except sqlite3.OperationalError:
+        con.close()
+    return sqlite3.connect(f"{base}?immutable=1", uri=True, check_same_thread=False, isolation_level=None)
