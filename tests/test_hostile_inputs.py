@@ -307,3 +307,58 @@ def test_utf8_with_some_cp1258_lines_is_decoded_line_by_line():
     raw = read_bytes(PLAN_TEXT.encode() + cp1258_bytes(pasted), source="a.txt")
     assert raw.encoding == "utf-8+cp1258-lines"
     assert unicodedata.normalize("NFC", raw.text) == PLAN_TEXT + pasted
+
+
+# ------------------------------------------------------------------ 4. markup from documents in the explorer
+
+IMAGE = "![x](http://host.invalid/x.png)"
+HOSTILE_SENTENCE = f"Thực hiện {IMAGE} <img src=http://host.invalid/y.png> [link](http://host.invalid/) $x$ :red[đỏ]"
+
+
+@pytest.fixture()
+def hostile_store(tmp_path):
+    from vbgraph.graph.build import ingest_dicts
+
+    path = tmp_path / "hostile.sqlite"
+    store = Store(path)
+    nq = {"type": "NQ", "number": "35", "issuer_code": "TW", "year": 2018, "symbol": "35-NQ/TW", "title": IMAGE}
+    kh = {"kind": "original", "type": "KH", "number": "61", "issuer_code": "TU", "year": 2021, "province": "Lai Châu",
+          "symbol": "61-KH/TU", "title": IMAGE, "issuer": IMAGE}
+    cite = {**nq, "relation": "implements", "cue": "Thực hiện `x`",
+            "mentions": [{"start": 0, "end": 9, "text": "35-NQ/TW"}],
+            "evidence": {"sentence": HOSTILE_SENTENCE, "start": 0, "end": 20}}
+    ingest_dicts([{"source": f"{IMAGE}.txt", "path": str(tmp_path / f"{IMAGE}.txt"), "sha256": "1",
+                   "document": kh, "citations": [cite], "links": []}], store)
+    store.close()
+    return path
+
+
+def rendered_html(at) -> str:
+    """Every text element of the page as a browser would get it from Streamlit's Markdown."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+    values = [e.value for kind in ("markdown", "caption", "title", "subheader", "info", "warning", "error")
+              for e in getattr(at, kind)]
+    return "\n".join(parser.render(v) for v in values)
+
+
+@pytest.mark.parametrize("page", ["directive", "chain", "cascade", "coverage"])
+def test_document_text_reaches_the_explorer_as_text(hostile_store, monkeypatch, page):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("VBGRAPH_STORE", str(hostile_store))
+    monkeypatch.setenv("VBGRAPH_BACKEND", "sqlite")
+    main = Path(__file__).resolve().parents[1] / "app" / "explorer" / "main.py"
+    at = AppTest.from_file(str(main), default_timeout=60)
+    at.run()
+    at.switch_page(f"views/{page}.py")
+    at.query_params.update({"id": "vn/lai-chau/tu/kh/2021/61" if page in ("directive", "chain")
+                            else "vn/national/tw/nq/2018/35"})
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    html = rendered_html(at)
+    assert "<img" not in html and 'href="http' not in html, html
+    if page == "directive":
+        assert "![x](http://host.invalid/x.png)" in html  # shown, as text
+        assert "&lt;img src=http://host.invalid/y.png&gt;" in html
