@@ -18,6 +18,8 @@ way, ends with the same counts.
 from __future__ import annotations
 
 import json
+import re
+import uuid
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -38,7 +40,7 @@ from .models import (
 )
 from .store import Store, _read_text, build_coverage
 
-__all__ = ["Neo4jBackend", "load", "node_props", "ROW_FIELDS"]
+__all__ = ["Neo4jBackend", "load", "node_props", "redact", "ROW_FIELDS"]
 
 ROW_FIELDS = tuple(DirectiveRow.__dataclass_fields__)
 
@@ -64,7 +66,8 @@ class Neo4jBackend:
             driver = neo4j.GraphDatabase.driver(uri, auth=(user or "neo4j", password))
             driver.verify_connectivity()
         except Exception as err:  # the driver raises many types; all mean "cannot connect"
-            raise BackendError(f"cannot connect to Neo4j at {uri}: {err}") from err
+            # not chained: the driver's own message may carry the URI's credentials into a traceback
+            raise BackendError(redact(f"cannot connect to Neo4j at {uri}: {err}", uri, password)) from None
         return cls(driver, database=database)
 
     def close(self) -> None:
@@ -205,6 +208,19 @@ class Neo4jBackend:
 
 
 _KNOWN = frozenset(cypher.ALL_STATEMENTS)
+_USERINFO = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://)[^/@\s]*@", re.IGNORECASE)
+
+
+def redact(text: str, uri: str | None = None, password: str | None = None) -> str:
+    """``text`` without the credentials of a Neo4j URI (``user:password@``) or the password.
+
+    >>> redact("cannot connect to bolt://neo4j:s3cret@db:7687: refused s3cret", password="s3cret")
+    'cannot connect to bolt://***@db:7687: refused ***'
+    """
+    text = _USERINFO.sub(r"\g<scheme>***@", text)
+    if password:
+        text = text.replace(password, "***")
+    return text
 
 
 def _row(props: dict) -> DirectiveRow:
@@ -274,7 +290,7 @@ def load(store: Store, backend: Neo4jBackend, *, batch: int = 10_000, progress: 
     """
     if batch < 1:
         raise ValueError(f"batch must be >= 1, not {batch}")
-    load_id = store.version()
+    load_id = uuid.uuid4().hex  # unique per load: another store's write counter can equal this one's
     for statement in cypher.SCHEMA:
         backend.run(statement)
     sent: dict[str, int] = {}

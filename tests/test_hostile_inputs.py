@@ -362,3 +362,62 @@ def test_document_text_reaches_the_explorer_as_text(hostile_store, monkeypatch, 
     if page == "directive":
         assert "![x](http://host.invalid/x.png)" in html  # shown, as text
         assert "&lt;img src=http://host.invalid/y.png&gt;" in html
+
+
+# ------------------------------------------------------------------ 5. deployment
+
+
+def test_no_password_in_the_neo4j_connection_error():
+    from vbgraph.graph.errors import BackendError
+    from vbgraph.graph.neo4j_backend import Neo4jBackend
+
+    with pytest.raises(BackendError) as info:
+        Neo4jBackend.connect("bolt://neo4j:s3cret-pw@127.0.0.1:1", "neo4j", "s3cret-pw")
+    message = str(info.value)
+    assert "s3cret-pw" not in message and "bolt://***@127.0.0.1:1" in message
+    assert info.value.__cause__ is None and info.value.__suppress_context__
+    result = CliRunner().invoke(cli, ["load", "neo4j", "--store", "/nonexistent/x.sqlite"],
+                                env={"NEO4J_URI": "bolt://u:s3cret-pw@127.0.0.1:1", "NEO4J_PASSWORD": "s3cret-pw"})
+    assert result.exit_code != 0 and "s3cret-pw" not in result.output
+
+
+def test_a_citation_and_a_link_between_one_pair_stay_two_relationships_in_neo4j():
+    from vbgraph.graph import cypher
+    from vbgraph.graph.build import ingest_dicts
+    from vbgraph.graph.neo4j_backend import Neo4jBackend, load
+
+    a = {"type": "KH", "number": "61", "issuer_code": "TU", "year": 2021, "province": "Lai Châu"}
+    b = {"type": "NQ", "number": "35", "issuer_code": "TW", "year": 2018}
+    store = Store(":memory:")
+    ingest_dicts([{"source": "x.txt", "path": "x.txt", "sha256": "1", "document": {"kind": "original", **a, "id": "A"},
+                   "citations": [{**b, "id": "B", "relation": "implements", "cue": "Thực hiện"}],
+                   "links": [{"source": "A", "target": "B", "relation": "implements"}]}], store)
+    assert sorted(v for (v,) in store._q("SELECT via FROM edges")) == ["citation", "link"]
+
+    class Driver:  # MERGE keyed as Cypher keys it: (type, start, end, the properties in the pattern)
+        def __init__(self):
+            self.rels = set()
+
+        def execute_query(self, query, parameters_=None, database_=None):
+            for relation, statement in cypher.MERGE_EDGES.items():
+                if query == statement:
+                    key = statement.split("{", 3)[3].split("}")[0]  # "path: row.path, via: row.via"
+                    fields = [part.split(".")[1] for part in key.split(", ")]
+                    self.rels |= {(relation, r["src"], r["dst"], *(r[f] for f in fields)) for r in parameters_["rows"]}
+            return ([{"deleted": 0}], None, [])
+
+    driver = Driver()
+    load(store, Neo4jBackend(driver))
+    edges = store._q("SELECT relation, src, dst, path, via FROM edges WHERE src != ''")
+    assert len(driver.rels) == len(set(edges)) == len(edges)
+
+
+def test_compose_binds_to_localhost_and_keeps_the_password_off_command_lines():
+    import re
+
+    text = (Path(__file__).resolve().parents[1] / "docker-compose.yml").read_text(encoding="utf-8")
+    ports = re.findall(r'^\s+- "([^"]+:\d+:\d+)"', text, re.MULTILINE)
+    assert ports and all(p.startswith("${VBGRAPH_BIND:-127.0.0.1}:") for p in ports), ports
+    (health,) = [line for line in text.splitlines() if line.strip().startswith("test:")]
+    assert "PASSWORD" not in health and " -p " not in health
+    assert "proxy" in text and "login" in text
