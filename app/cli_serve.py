@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from vbgraph.app.config import default, load_config
+from vbgraph.graph.neo4j_backend import redact
 
 __all__ = ["COMMANDS", "serve", "streamlit_command"]
 
@@ -53,7 +54,7 @@ def serve(store: str | None, port: int, address: str, open_browser: bool) -> Non
             raise click.UsageError(f"no graph store at {path}; build one with `vbgraph ingest <folder> --store {path}`")
         env["VBGRAPH_STORE"] = str(path.resolve())
     click.echo(f"vbgraph explorer: http://{address}:{port} ({config.backend}: "
-               f"{env.get('VBGRAPH_STORE') if config.backend == 'sqlite' else config.neo4j_uri})")
+               f"{env.get('VBGRAPH_STORE') if config.backend == 'sqlite' else redact(config.neo4j_uri or '')})")
     cmd = streamlit_command(port, address, headless=not open_browser)
     # Become the Streamlit process, so that a signal to `vbgraph serve` (Ctrl-C, kill, a
     # supervisor) stops the server itself rather than leaving it orphaned.

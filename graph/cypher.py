@@ -126,9 +126,9 @@ def _merge_edges(rel_type: str) -> str:
     return f"""UNWIND $rows AS row
 MATCH (s:Directive {{id: row.src}})
 MATCH (d:Directive {{id: row.dst}})
-MERGE (s)-[r:{rel_type} {{path: row.path}}]->(d)
+MERGE (s)-[r:{rel_type} {{path: row.path, via: row.via}}]->(d)
 SET r.cue = row.cue, r.mentions = row.mentions, r.sentence = row.sentence, r.start = row.start,
-    r.end = row.end, r.spans = row.spans, r.candidates = row.candidates, r.via = row.via,
+    r.end = row.end, r.spans = row.spans, r.candidates = row.candidates,
     r.load_id = $load_id"""
 
 

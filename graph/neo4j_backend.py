@@ -18,6 +18,8 @@ way, ends with the same counts.
 from __future__ import annotations
 
 import json
+import re
+import uuid
 from typing import Any, Callable, Iterable, Iterator
 
 from vbgraph.ingest.read import read_file
@@ -42,7 +44,7 @@ from .props import directive_in, edge_props, file_props, issued_by, node_props, 
 from .search import parse_query
 from .store import Store
 
-__all__ = ["Neo4jBackend", "load", "ROW_FIELDS"]
+__all__ = ["Neo4jBackend", "load", "redact", "ROW_FIELDS"]
 
 ROW_FIELDS = tuple(DirectiveRow.__dataclass_fields__)
 
@@ -68,7 +70,8 @@ class Neo4jBackend:
             driver = neo4j.GraphDatabase.driver(uri, auth=(user or "neo4j", password))
             driver.verify_connectivity()
         except Exception as err:  # the driver raises many types; all mean "cannot connect"
-            raise BackendError(f"cannot connect to Neo4j at {uri}: {err}") from err
+            # not chained: the driver's own message may carry the URI's credentials into a traceback
+            raise BackendError(redact(f"cannot connect to Neo4j at {uri}: {err}", uri, password)) from None
         return cls(driver, database=database)
 
     def close(self) -> None:
@@ -207,6 +210,19 @@ class Neo4jBackend:
 
 
 _KNOWN = frozenset(cypher.ALL_STATEMENTS)
+_USERINFO = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://)[^/@\s]*@", re.IGNORECASE)
+
+
+def redact(text: str, uri: str | None = None, password: str | None = None) -> str:
+    """``text`` without the credentials of a Neo4j URI (``user:password@``) or the password.
+
+    >>> redact("cannot connect to bolt://neo4j:s3cret@db:7687: refused s3cret", password="s3cret")
+    'cannot connect to bolt://***@db:7687: refused ***'
+    """
+    text = _USERINFO.sub(r"\g<scheme>***@", text)
+    if password:
+        text = text.replace(password, "***")
+    return text
 
 
 def _row(props: dict) -> DirectiveRow:
@@ -240,7 +256,7 @@ def load(store: Store, backend: Neo4jBackend, *, batch: int = 10_000, progress: 
     """
     if batch < 1:
         raise ValueError(f"batch must be >= 1, not {batch}")
-    load_id = store.version()
+    load_id = uuid.uuid4().hex  # unique per load: another store's write counter can equal this one's
     for statement in cypher.SCHEMA:
         backend.run(statement)
     sent: dict[str, int] = {}

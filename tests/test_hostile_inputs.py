@@ -307,3 +307,117 @@ def test_utf8_with_some_cp1258_lines_is_decoded_line_by_line():
     raw = read_bytes(PLAN_TEXT.encode() + cp1258_bytes(pasted), source="a.txt")
     assert raw.encoding == "utf-8+cp1258-lines"
     assert unicodedata.normalize("NFC", raw.text) == PLAN_TEXT + pasted
+
+
+# ------------------------------------------------------------------ 4. markup from documents in the explorer
+
+IMAGE = "![x](http://host.invalid/x.png)"
+HOSTILE_SENTENCE = f"Thực hiện {IMAGE} <img src=http://host.invalid/y.png> [link](http://host.invalid/) $x$ :red[đỏ]"
+
+
+@pytest.fixture()
+def hostile_store(tmp_path):
+    from vbgraph.graph.build import ingest_dicts
+
+    path = tmp_path / "hostile.sqlite"
+    store = Store(path)
+    nq = {"type": "NQ", "number": "35", "issuer_code": "TW", "year": 2018, "symbol": "35-NQ/TW", "title": IMAGE}
+    kh = {"kind": "original", "type": "KH", "number": "61", "issuer_code": "TU", "year": 2021, "province": "Lai Châu",
+          "symbol": "61-KH/TU", "title": IMAGE, "issuer": IMAGE}
+    cite = {**nq, "relation": "implements", "cue": "Thực hiện `x`",
+            "mentions": [{"start": 0, "end": 9, "text": "35-NQ/TW"}],
+            "evidence": {"sentence": HOSTILE_SENTENCE, "start": 0, "end": 20}}
+    ingest_dicts([{"source": f"{IMAGE}.txt", "path": str(tmp_path / f"{IMAGE}.txt"), "sha256": "1",
+                   "document": kh, "citations": [cite], "links": []}], store)
+    store.close()
+    return path
+
+
+def rendered_html(at) -> str:
+    """Every text element of the page as a browser would get it from Streamlit's Markdown."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+    values = [e.value for kind in ("markdown", "caption", "title", "subheader", "info", "warning", "error")
+              for e in getattr(at, kind)]
+    return "\n".join(parser.render(v) for v in values)
+
+
+@pytest.mark.parametrize("page", ["directive", "chain", "cascade", "coverage"])
+def test_document_text_reaches_the_explorer_as_text(hostile_store, monkeypatch, page):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("VBGRAPH_STORE", str(hostile_store))
+    monkeypatch.setenv("VBGRAPH_BACKEND", "sqlite")
+    main = Path(__file__).resolve().parents[1] / "app" / "explorer" / "main.py"
+    at = AppTest.from_file(str(main), default_timeout=60)
+    at.run()
+    at.switch_page(f"views/{page}.py")
+    at.query_params.update({"id": "vn/lai-chau/tu/kh/2021/61" if page in ("directive", "chain")
+                            else "vn/national/tw/nq/2018/35"})
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    html = rendered_html(at)
+    assert "<img" not in html and 'href="http' not in html, html
+    if page == "directive":
+        assert "![x](http://host.invalid/x.png)" in html  # shown, as text
+        assert "&lt;img src=http://host.invalid/y.png&gt;" in html
+
+
+# ------------------------------------------------------------------ 5. deployment
+
+
+def test_no_password_in_the_neo4j_connection_error():
+    from vbgraph.graph.errors import BackendError
+    from vbgraph.graph.neo4j_backend import Neo4jBackend
+
+    with pytest.raises(BackendError) as info:
+        Neo4jBackend.connect("bolt://neo4j:s3cret-pw@127.0.0.1:1", "neo4j", "s3cret-pw")
+    message = str(info.value)
+    assert "s3cret-pw" not in message and "bolt://***@127.0.0.1:1" in message
+    assert info.value.__cause__ is None and info.value.__suppress_context__
+    result = CliRunner().invoke(cli, ["load", "neo4j", "--store", "/nonexistent/x.sqlite"],
+                                env={"NEO4J_URI": "bolt://u:s3cret-pw@127.0.0.1:1", "NEO4J_PASSWORD": "s3cret-pw"})
+    assert result.exit_code != 0 and "s3cret-pw" not in result.output
+
+
+def test_a_citation_and_a_link_between_one_pair_stay_two_relationships_in_neo4j():
+    from vbgraph.graph import cypher
+    from vbgraph.graph.build import ingest_dicts
+    from vbgraph.graph.neo4j_backend import Neo4jBackend, load
+
+    a = {"type": "KH", "number": "61", "issuer_code": "TU", "year": 2021, "province": "Lai Châu"}
+    b = {"type": "NQ", "number": "35", "issuer_code": "TW", "year": 2018}
+    store = Store(":memory:")
+    ingest_dicts([{"source": "x.txt", "path": "x.txt", "sha256": "1", "document": {"kind": "original", **a, "id": "A"},
+                   "citations": [{**b, "id": "B", "relation": "implements", "cue": "Thực hiện"}],
+                   "links": [{"source": "A", "target": "B", "relation": "implements"}]}], store)
+    assert sorted(v for (v,) in store._q("SELECT via FROM edges")) == ["citation", "link"]
+
+    class Driver:  # MERGE keyed as Cypher keys it: (type, start, end, the properties in the pattern)
+        def __init__(self):
+            self.rels = set()
+
+        def execute_query(self, query, parameters_=None, database_=None):
+            for relation, statement in cypher.MERGE_EDGES.items():
+                if query == statement:
+                    key = statement.split("{", 3)[3].split("}")[0]  # "path: row.path, via: row.via"
+                    fields = [part.split(".")[1] for part in key.split(", ")]
+                    self.rels |= {(relation, r["src"], r["dst"], *(r[f] for f in fields)) for r in parameters_["rows"]}
+            return ([{"deleted": 0}], None, [])
+
+    driver = Driver()
+    load(store, Neo4jBackend(driver))
+    edges = store._q("SELECT relation, src, dst, path, via FROM edges WHERE src != ''")
+    assert len(driver.rels) == len(set(edges)) == len(edges)
+
+
+def test_compose_binds_to_localhost_and_keeps_the_password_off_command_lines():
+    import re
+
+    text = (Path(__file__).resolve().parents[1] / "docker-compose.yml").read_text(encoding="utf-8")
+    ports = re.findall(r'^\s+- "([^"]+:\d+:\d+)"', text, re.MULTILINE)
+    assert ports and all(p.startswith("${VBGRAPH_BIND:-127.0.0.1}:") for p in ports), ports
+    (health,) = [line for line in text.splitlines() if line.strip().startswith("test:")]
+    assert "PASSWORD" not in health and " -p " not in health
+    assert "proxy" in text and "login" in text

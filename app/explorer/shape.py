@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, fields
 from datetime import date
@@ -28,6 +29,8 @@ from . import routes
 from .labels import COLUMNS, LEVEL_COLORS, LEVEL_LABELS, LEVEL_ORDER, STATUS_LABELS, level_label, type_label
 
 __all__ = [
+    "md",
+    "code",
     "jurisdiction",
     "date_vi",
     "display_label",
@@ -54,6 +57,35 @@ __all__ = [
 ]
 
 C = COLUMNS
+
+# Characters Streamlit's Markdown gives a meaning to anywhere in a line: emphasis, code, links
+# and images ([ ] !), HTML (< >), entities (&), LaTeX ($), strikethrough (~), tables (|).
+_MARKDOWN = re.compile(r"([\\`*_\[\]!<>&$~|])")
+# ... and at the start of a line: headings, quotes, lists, rules.
+_LINE_START = re.compile(r"^(\d+(?=[.)])|)([.)#+\-=>])")
+
+
+def md(text: object) -> str:
+    """A text from a document as Markdown that shows it literally, on one line: every
+    character Markdown would read (an image ``![x](url)``, a link, emphasis, HTML,
+    LaTeX, a heading or list) is escaped, line breaks become spaces.
+
+    >>> md("![x](http://host/x.png)")
+    '\\\\!\\\\[x\\\\](http://host/x.png)'
+    >>> md("# 35-NQ/TW\\n<b>")
+    '\\\\# 35-NQ/TW \\\\<b\\\\>'
+    """
+    line = _MARKDOWN.sub(r"\\\1", " ".join(str(text).split()))
+    return _LINE_START.sub(r"\1\\\2", line)
+
+
+def code(text: object) -> str:
+    """A text from a document as an inline code span (no backtick inside can close it).
+
+    >>> code("Thực `hiện`")
+    '`Thực ʼhiệnʼ`'
+    """
+    return "`" + " ".join(str(text).split()).replace("`", "ʼ") + "`"
 
 
 # ---------------------------------------------------------------- one directive

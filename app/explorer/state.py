@@ -16,6 +16,7 @@ from vbgraph.graph import queries
 
 from . import backend as _backend
 from . import routes
+from . import shape
 from .shape import SOURCE_CSS
 
 __all__ = [
@@ -77,7 +78,7 @@ def session() -> Session:
     try:
         return Session(_backend.backend_key(load_config()))
     except FileNotFoundError as err:  # no store yet: say how to make one, and stop this page
-        st.error(str(err), icon=":material/error:")
+        st.error(shape.md(str(err)), icon=":material/error:")
         st.stop()
 
 
@@ -150,7 +151,7 @@ def page_links(id: str, *, skip: str = "", label: str = "") -> None:
     for col, k in zip(cols, keys):
         r = routes.route(k)
         with col:
-            st.page_link(r.script, label=r.title + (f" · {label}" if label else ""), icon=r.icon,
+            st.page_link(r.script, label=r.title + (f" · {shape.md(label)}" if label else ""), icon=r.icon,
                          query_params={"id": id})
 
 
@@ -168,7 +169,7 @@ def directive_picker(sess: Session, *, key: str) -> str | None:
         return text.strip()
     rows = sess.search(text.strip(), 20)
     if not rows:
-        st.warning(f"Không tìm thấy văn bản nào khớp với “{text}”.")
+        st.warning(f"Không tìm thấy văn bản nào khớp với “{shape.md(text)}”.")
         return None
     if len(rows) == 1:
         return rows[0].id
@@ -198,7 +199,7 @@ def page_subject(sess: Session, *, key: str, title: str, load: Callable[[str], A
     if found is None:
         st.title(title)
         if id:
-            st.error(f"Không có văn bản nào với mã định danh `{id}`.")
+            st.error(f"Không có văn bản nào với mã định danh {shape.code(id)}.")
         return None
     return id, found
 

@@ -18,8 +18,8 @@ def render() -> None:
         return
     id, detail = subject
     root = detail.row
-    st.title(f"Cây thực hiện {root.label}")
-    st.caption(f"{type_label(root.type)} · {shape.jurisdiction(root)} · {shape.date_vi(root)}")
+    st.title(f"Cây thực hiện {shape.md(root.label)}")
+    st.caption(shape.md(f"{type_label(root.type)} · {shape.jurisdiction(root)} · {shape.date_vi(root)}"))
     state.page_links(id, skip="cascade")
 
     follow = st.toggle("Theo cả quan hệ đề cập (refers_to)", key="cascade-follow",

@@ -14,8 +14,8 @@ def render() -> None:
         return
     id, detail = subject
     row = detail.row
-    st.title(f"Chuỗi thực hiện {row.label}")
-    st.caption(f"{type_label(row.type)} · {level_label(row.level)} · {shape.jurisdiction(row)}")
+    st.title(f"Chuỗi thực hiện {shape.md(row.label)}")
+    st.caption(shape.md(f"{type_label(row.type)} · {level_label(row.level)} · {shape.jurisdiction(row)}"))
     state.page_links(id, skip="chain")
     paths = [p for p in sess.chain(id) if len(p) > 1]
     if not paths:
@@ -23,7 +23,7 @@ def render() -> None:
         return
     st.caption(f"{len(paths)} chuỗi từ văn bản này lên văn bản gốc")
     for i, path in enumerate(paths, 1):
-        links = " → ".join(f"[{r.label}]({routes.url('directive', r.id)})" for r in path)
+        links = " → ".join(f"[{shape.md(r.label)}]({routes.url('directive', r.id)})" for r in path)
         st.markdown(f"{i}. {links}")
     st.graphviz_chart(shape.chain_dot(paths))
     st.caption("Bấm vào một ô để mở văn bản (trong thẻ mới).")

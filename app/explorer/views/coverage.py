@@ -17,9 +17,9 @@ def render() -> None:
         return
     id, cov = subject
     row = cov.directive
-    st.title(f"Độ phủ {row.label}")
+    st.title(f"Độ phủ {shape.md(row.label)}")
     era = "63 tỉnh/thành, trước 1/7/2025" if cov.era == "old" else "34 tỉnh/thành, từ 1/7/2025"
-    st.caption(f"{type_label(row.type)} · {shape.jurisdiction(row)} · {shape.date_vi(row)} · bản đồ {era}")
+    st.caption(shape.md(f"{type_label(row.type)} · {shape.jurisdiction(row)} · {shape.date_vi(row)} · bản đồ {era}"))
     state.page_links(id, skip="coverage")
 
     provinces, districts = shape.coverage_frames(cov, geo.centroid_for(cov.era))

@@ -26,18 +26,18 @@ def render() -> None:
     id, detail = subject
     row = detail.row
     state.source_css()
-    st.title(f"{type_label(row.type)} {row.label}".strip())
+    st.title(shape.md(f"{type_label(row.type)} {row.label}".strip()))
     place = shape.jurisdiction(row)
     bits = [level_label(row.level), "" if place == level_label(row.level) else place, shape.date_vi(row),
             STATUS_LABELS.get(row.status, row.status)]
-    st.caption(" · ".join(b for b in bits if b))
+    st.caption(shape.md(" · ".join(b for b in bits if b)))
     if row.title:
-        st.markdown(f"_{row.title}_")
+        st.markdown(f"_{shape.md(row.title)}_")
     state.page_links(id, skip="directive")
     for note in shape.conflict_notes(detail):
-        st.warning(note, icon=":material/warning:")
+        st.warning(shape.md(note), icon=":material/warning:")
     if row.homonyms > 1:
-        st.info(f"Số hiệu {row.label} có ở {row.homonyms} văn bản khác nhau (khác nhiệm kỳ, năm hoặc địa bàn). "
+        st.info(f"Số hiệu {shape.md(row.label)} có ở {row.homonyms} văn bản khác nhau (khác nhiệm kỳ, năm hoặc địa bàn). "
                 f"[Xem tất cả]({routes.url('search', q=row.label)})", icon=":material/info:")
 
     cols = st.columns(len(SECTIONS))
@@ -70,23 +70,23 @@ def _edges(sess: state.Session, row, edges, *, own: bool, key: str) -> None:
     picked = event.selection.rows if event and event.selection else []
     edge = edges[picked[0]] if picked else edges[0]
     hint = "" if picked else " _(dòng đầu; chọn một dòng để xem dòng khác)_"
-    st.markdown(f"**{edge.other.label}** — từ khóa: `{edge.cue or '—'}` · {edge.mentions} lần nhắc{hint}")
+    st.markdown(f"**{shape.md(edge.other.label)}** — từ khóa: {shape.code(edge.cue or '—')} · {edge.mentions} lần nhắc{hint}")
     if edge.ambiguous:
-        st.warning("Trích dẫn mơ hồ; có thể là: " + ", ".join(f"`{c}`" for c in edge.candidates))
+        st.warning("Trích dẫn mơ hồ; có thể là: " + ", ".join(shape.code(c) for c in edge.candidates))
     if edge.sentence:
-        st.markdown(f"> {edge.sentence}")
+        st.markdown(f"> {shape.md(edge.sentence)}")
     citing = row.id if own else edge.other.id
     src, error = _source(sess, citing)
     if error:
-        st.warning(f"Không đọc được tệp nguồn: {error}")
+        st.warning(f"Không đọc được tệp nguồn: {shape.md(error)}")
     elif src is None:
         st.caption("Không có toàn văn của văn bản trích dẫn trong kho.")
     elif edge.source and src.path != edge.source:
-        st.caption(f"Câu làm chứng lấy từ tệp {edge.source}; toàn văn trong kho là {src.path}.")
+        st.caption(f"Câu làm chứng lấy từ tệp {shape.md(edge.source)}; toàn văn trong kho là {shape.md(src.path)}.")
     else:
         full = st.toggle("Hiện toàn văn", key=f"{key}-full")
         focus = (edge.start, edge.end) if edge.start is not None and edge.end is not None else None
-        st.caption(f"Tệp nguồn: {src.path}")
+        st.caption(f"Tệp nguồn: {shape.md(src.path)}")
         st.html(shape.highlight_html(src.text, src.spans, focus=focus, window=None if full else 700))
     state.page_links(edge.other.id, label=edge.other.label)
 
@@ -102,13 +102,13 @@ def _source(sess: state.Session, id: str):
 def _own_text(sess: state.Session, row) -> None:
     src, error = _source(sess, row.id)
     if error:
-        st.warning(f"Không đọc được tệp nguồn: {error}")
+        st.warning(f"Không đọc được tệp nguồn: {shape.md(error)}")
         return
     if src is None:
         st.caption("Kho không có toàn văn văn bản này (chỉ biết qua trích dẫn)." if row.status != "document"
                    else "Không đọc được toàn văn văn bản này.")
         return
-    st.caption(f"Tệp: {src.path} · {len(src.spans)} trích dẫn được tô sáng")
+    st.caption(f"Tệp: {shape.md(src.path)} · {len(src.spans)} trích dẫn được tô sáng")
     st.html(shape.highlight_html(src.text, src.spans))
 
 

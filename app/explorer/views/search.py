@@ -36,11 +36,11 @@ def render() -> None:
     st.session_state["search-url-q"] = text.strip()
     rows = sess.search(text.strip(), int(limit))
     if not rows:
-        st.warning(f"Không tìm thấy văn bản nào khớp với “{text.strip()}”.")
+        st.warning(f"Không tìm thấy văn bản nào khớp với “{shape.md(text.strip())}”.")
         return
     st.caption(f"{len(rows)} kết quả" + (" (có thể còn nữa — tăng số kết quả tối đa)" if len(rows) >= limit else ""))
     for note in shape.homonym_notes(rows):
-        st.info(note, icon=":material/info:")
+        st.info(shape.md(note), icon=":material/info:")
     frame = shape.directive_frame(rows)
     event = st.dataframe(
         frame,
@@ -52,7 +52,7 @@ def render() -> None:
     )
     picked = event.selection.rows if event and event.selection else []
     row = rows[picked[0]] if picked else rows[0]
-    st.subheader(f"{row.label} — {shape.jurisdiction(row) or 'chưa rõ địa bàn'}")
+    st.subheader(shape.md(f"{row.label} — {shape.jurisdiction(row) or 'chưa rõ địa bàn'}"))
     if not picked:
         st.caption("Kết quả đầu; chọn một dòng trong bảng để xem văn bản khác.")
     state.page_links(row.id)
