@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import click
 
+from vbgraph.app import cli_extract, cli_graph, cli_serve
+from vbgraph.graph.errors import GraphError
+from vbgraph.ingest.errors import IngestError
+
 __all__ = ["main", "cli"]
 
 
@@ -15,8 +19,6 @@ def cli() -> None:
 
 def _register() -> None:
     """Attach the commands of each command module."""
-    from vbgraph.app import cli_extract, cli_graph, cli_serve
-
     for module in (cli_extract, cli_graph, cli_serve):
         for command in module.COMMANDS:
             cli.add_command(command)
@@ -26,5 +28,9 @@ _register()
 
 
 def main() -> None:
-    """Entry point of the `vbgraph` script."""
-    cli()
+    """Entry point of the `vbgraph` script: an error of the library is one line, never a traceback."""
+    try:
+        cli()
+    except (GraphError, IngestError) as err:
+        click.echo(f"Error: {err}", err=True)
+        raise SystemExit(1) from None

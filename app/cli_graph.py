@@ -131,7 +131,7 @@ def search_cmd(text: str, limit: int, store, backend, fmt: str) -> None:
 @click.option("--province", "provinces", multiple=True, help="Keep only these provinces; repeatable.")
 @click.option("--from", "year_from", type=int, help="First year kept.")
 @click.option("--to", "year_to", type=int, help="Last year kept.")
-@click.option("--max-depth", type=int)
+@click.option("--max-depth", type=click.IntRange(min=1), help="Levels below the directive to follow (at least 1).")
 @_store_opts
 @_fmt_opt
 def cascade_cmd(query, follow_refers, types, levels, provinces, year_from, year_to, max_depth, store, backend, fmt) -> None:

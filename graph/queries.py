@@ -78,9 +78,30 @@ def search(backend: Backend, text: str, *, limit: int = 50) -> list[DirectiveRow
     >>> [r.id for r in search(tiny_store(), "Kế hoạch 61")]
     ['vn/lai-chau/tu/kh/2021/61', 'vn/son-la/tu/kh/2021/61']
     """
+    return backend.q_search(_check_text(text), _check_limit(limit))
+
+
+MAX_SEARCH_CHARS = 300
+MAX_SEARCH_WORDS = 40
+
+
+def _check_text(text: str) -> str:
+    """A search text stripped, or QueryError when it is empty, too long or has no letter or digit.
+
+    >>> _check_text("%")
+    Traceback (most recent call last):
+    ...
+    vbgraph.graph.errors.QueryError: search text '%' has no letter or digit; try a symbol such as '35-NQ/TW' or 'Nghị quyết 35'
+    """
     if not isinstance(text, str) or not text.strip():
         raise QueryError("search text must be a non-empty string such as '35-NQ/TW' or 'Nghị quyết 35'")
-    return backend.q_search(text.strip(), _check_limit(limit))
+    text = text.strip()
+    if len(text) > MAX_SEARCH_CHARS or len(text.split()) > MAX_SEARCH_WORDS:
+        raise QueryError(f"search text too long ({len(text)} characters, {len(text.split())} words); "
+                         f"at most {MAX_SEARCH_CHARS} characters and {MAX_SEARCH_WORDS} words")
+    if not any(c.isalnum() for c in text):
+        raise QueryError(f"search text {text!r} has no letter or digit; try a symbol such as '35-NQ/TW' or 'Nghị quyết 35'")
+    return text
 
 
 def resolve(backend: Backend, query: str) -> DirectiveRow:

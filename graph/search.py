@@ -35,6 +35,7 @@ TYPE_WORDS = {
     "sac-lenh": "SL", "giay-phep": "GP",
 }
 _CODES = {slug(c): c for c in set(TYPE_WORDS.values())}
+_LONGEST_TYPE_WORD = max(len(w.split("-")) for w in TYPE_WORDS)  # words in the longest type phrase
 
 # "35-NQ/TW", "06-KH/BTGDVTU": Party style, number-type/issuer.
 _PARTY_SYMBOL = re.compile(r"(?P<number>\d+)\s*-\s*(?P<type>[A-Za-zĐđÐ]+)\s*/\s*(?P<issuer>[A-Za-zĐđÐ0-9-]+)")
@@ -75,8 +76,8 @@ def parse_query(text: str) -> Query:
         if m:
             rest = (text[: m.start()] + " " + text[m.end() :]).strip()
             return Query(key=_key(m["type"], m["number"], m["issuer"]), words=_plain_words(rest, drop_types=True))
-    words = slug(text).split("-") if text else []
-    for n in range(len(words), 0, -1):
+    words = [w for w in slug(text).split("-") if w != "_"] if text else []
+    for n in range(min(len(words), _LONGEST_TYPE_WORD), 0, -1):
         for i in range(len(words) - n + 1):
             phrase = "-".join(words[i : i + n])
             code = TYPE_WORDS.get(phrase) or (_CODES.get(phrase) if n == 1 else None)

@@ -39,14 +39,17 @@ def read_only_store(tmp_path: Path):
             pytest.skip(f"cannot remount read-only ({remount.stderr.strip()})")
         yield ro / "s.sqlite"
     finally:
-        subprocess.run(["umount", str(ro)], capture_output=True)
+        subprocess.run(["umount", "-l", str(ro)], capture_output=True)
 
 
 def test_queries_on_a_read_only_volume(read_only_store: Path) -> None:
     store = Store(read_only_store, read_only=True)
-    rows = queries.search(store, "35-NQ/TW")
-    assert rows and rows[0].symbol == "35-NQ/TW"
-    assert queries.cascade(store, rows[0].id)
+    try:
+        rows = queries.search(store, "35-NQ/TW")
+        assert rows and rows[0].symbol == "35-NQ/TW"
+        assert queries.cascade(store, rows[0].id)
+    finally:
+        store.close()
 
 
 def test_cli_query_and_refused_write_on_a_read_only_volume(read_only_store: Path, tmp_path: Path) -> None:
