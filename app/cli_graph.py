@@ -247,6 +247,17 @@ def export_gexf_cmd(file, store) -> None:
     click.echo(str(write_gexf(_backend(store, "sqlite"), file)))
 
 
+@export_group.command("citations")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--store", type=click.Path(dir_okay=False))
+def export_citations_cmd(file, store) -> None:
+    """JSON Lines, one row per (citing file, cited directive): source, source_id, id, type, number,
+    issuer_code, symbol, relation (implements / refers_to / reports), start, end."""
+    from vbgraph.graph.export import write_citations
+
+    click.echo(f"{write_citations(_backend(store, 'sqlite'), file)} citations in {file}")
+
+
 @click.command("synth")
 @click.argument("folder", type=click.Path(file_okay=False))
 @click.option("-n", "count", type=int, default=300, show_default=True, help="Directives to generate.")

@@ -16,7 +16,7 @@ Tables (all SQL parameterised):
 The store's other modules: ``graph.merge`` (how rows merge), ``graph.traverse`` (the
 engines of cascade and chain), ``graph.search`` (search SQL), ``graph.coverage``.
 Other modules read the store only through its public reads: ``directives()``,
-``edges()``, ``files()``, ``issuers()``, ``cited_counts()``, ``units()``, ``rows()``.
+``edges()``, ``citations()``, ``files()``, ``issuers()``, ``cited_counts()``, ``units()``, ``rows()``.
 
 >>> store = Store(":memory:")
 >>> store.counts()
@@ -42,7 +42,7 @@ from .models import CascadeRow, Coverage, DirectiveDetail, DirectiveRow, EdgeRow
 from .search import search_ids
 from .traverse import TRAVERSALS, Traversal
 
-__all__ = ["Store", "DIRECTIVE_COLUMNS", "EDGE_COLUMNS", "FILE_COLUMNS"]
+__all__ = ["Store", "DIRECTIVE_COLUMNS", "EDGE_COLUMNS", "FILE_COLUMNS", "CITATION_COLUMNS"]
 
 SCHEMA_VERSION = "1"
 _ROW_COLS = (
@@ -69,6 +69,16 @@ _EDGES_OF = (
     "WHERE relation = ? AND src != '' ORDER BY path, src, dst"
 )
 _CHUNK = 500
+CITATION_COLUMNS = ("source", "source_id", "id", "type", "number", "issuer_code", "symbol", "relation", "start", "end")
+_RELATION_RANK = {"refers_to": 0, "implements": 1, "reports": 2}
+# Citation edges and reported directives with the cited node's key, by file.
+_CITATIONS = """
+SELECT c.path, c.src, c.dst, c.relation, c.spans, c.start, c."end", d.type, d.number, d.issuer_code, d.symbol FROM (
+  SELECT path, src, dst, relation, spans, start, "end" FROM edges WHERE via = 'citation'
+  UNION ALL
+  SELECT path, '', doc_id, 'reports', NULL, NULL, NULL FROM files WHERE status = 'ok' AND kind = 'report' AND doc_id IS NOT NULL
+) c LEFT JOIN directives d ON d.id = c.dst ORDER BY c.path, c.dst
+"""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -338,6 +348,27 @@ class Store:
         """
         got = self._q(_EDGES_ALL) if relation is None else self._q(_EDGES_OF, (relation,))
         return [dict(zip(EDGE_COLUMNS, r)) for r in got]
+
+    def citations(self) -> Iterator[dict]:
+        """One row per (citing file, cited node), by path then first mention: ``CITATION_COLUMNS`` → value.
+
+        Citation edges of every text (a news text's too: ``source_id`` None), plus a ``reports``
+        row for the directive a news text reports; a document's own header is not a row.
+        ``type``, ``number``, ``issuer_code`` and ``symbol`` are the cited node's.
+
+        >>> [(r["source"], r["id"][-7:], r["relation"]) for r in tiny_store().citations()][:2]
+        [('lc61.txt', '2018/35', 'implements'), ('sl61.txt', '2018/35', 'implements')]
+        """
+        rows: dict[tuple[str, str], dict] = {}
+        for path, src, dst, relation, spans, start, end, type_, number, code, symbol in self._q(_CITATIONS):
+            first = min((tuple(m[:2]) for m in json.loads(spans or "[]") if m[0] is not None), default=(start, end))
+            row = dict(zip(CITATION_COLUMNS, (path, src or None, dst, type_, number, code, symbol, relation, *first)))
+            old = rows.setdefault((path, dst), row)
+            if old is not row:  # one row per (file, node): reports > implements > refers_to; first mention's offsets
+                old["relation"] = max(old["relation"], relation, key=_RELATION_RANK.get)
+                if row["start"] is not None and (old["start"] is None or row["start"] < old["start"]):
+                    old["start"], old["end"] = row["start"], row["end"]
+        yield from sorted(rows.values(), key=lambda r: (r["source"], r["start"] is None, r["start"] or 0, r["id"]))
 
     def files(self) -> list[dict]:
         """Every stored file (``FILE_COLUMNS`` → value; ``doc_id`` is the directive it is the text of), by path.
