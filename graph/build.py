@@ -34,7 +34,7 @@ from typing import Callable, Iterable, Sequence
 from .errors import GraphError
 from vbgraph.ingest import extract_file
 from vbgraph.ingest.errors import ReadError
-from vbgraph.ingest.identity import directive_id
+from vbgraph.ingest.identity import directive_id, symbol_series, symbol_year
 from .merge import FIELDS, is_open
 from .models import FailureRow, IngestSummary
 from .store import Store
@@ -46,8 +46,14 @@ SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
 
 def canonical_id(fields: dict, scope: str | None) -> str | None:
-    """The graph's id of a document or citation dict: the extractor's ``id`` when it gave one,
-    else computed from the fields (``scope``: the citing file's name); None when it names no directive.
+    """The graph's id of a document or citation dict: the extractor's ``id`` when it gave one
+    and no identity rule of the graph overrides it, else computed from the fields (``scope``:
+    the citing file's name); None when it names no directive.
+
+    The graph's rules over a given id: the year in the symbol, else the date's, beats a
+    contradicting year ("57-NQ/TW năm 2025 ngày 22 tháng 12 năm 2024" is of 2024); an
+    administrative symbol of a two-series type gets its series ("12/QĐ-TTg" of 2017 is not
+    "12/2017/QĐ-TTg"); a numberless document that is no congress resolution is its text's own.
 
     >>> canonical_id({"type": "KH", "number": "57", "issuer_code": "TU", "year": 2023, "id": "vn/~004-txt/tu/kh/2023/57"}, "004.txt")
     'vn/~004-txt/tu/kh/2023/57'
@@ -55,26 +61,50 @@ def canonical_id(fields: dict, scope: str | None) -> str | None:
     'vn/~004-txt/tu/kh/2023/57'
     >>> canonical_id({"type": "NQ", "number": None, "issuer_code": "TW", "congress": "XIII"}, "a.txt")
     'vn/national/tw/nq/dai-hoi/xiii'
+    >>> canonical_id({"type": "NQ", "number": "57", "issuer_code": "TW", "year": 2025, "date": "2024-12-22",
+    ...               "id": "vn/national/tw/nq/2025/57"}, "a.txt")
+    'vn/national/tw/nq/2024/57'
+    >>> canonical_id({"type": "QĐ", "number": "12", "issuer_code": "TTg", "symbol": "12/QĐ-TTg", "date": "2017-01-06",
+    ...               "id": "vn/national/ttg/qd/2017/12"}, "a.txt")
+    'vn/national/ttg/qd/2017-hc/12'
     """
     given = fields.get("id")
     if isinstance(given, str) and given.startswith("vn/"):
-        return given
+        return computed_id(fields, scope, numberless=True) if _overridden(fields, given) else given
     return computed_id(fields, scope)
 
 
-def computed_id(fields: dict, scope: str | None) -> str | None:
-    """The id ``ingest.identity.directive_id`` gives the fields of a dict (any ``id`` in it ignored).
+def _overridden(fields: dict, given: str) -> bool:
+    """Whether one of the graph's identity rules (see ``canonical_id``) changes a given id."""
+    year = fields.get("year")
+    if year and _year_of(fields) != year:
+        return True
+    if _year_of(fields) and symbol_series(fields.get("type"), fields.get("symbol")) == "administrative":
+        return True
+    return not fields.get("number") and not fields.get("congress") and "/dai-hoi/" in given
+
+
+def _year_of(fields: dict) -> int | None:
+    """The year in the symbol, else the date's, else the year given."""
+    return symbol_year(fields.get("symbol")) or _year(fields.get("date")) or fields.get("year")
+
+
+def computed_id(fields: dict, scope: str | None, *, numberless: bool = False) -> str | None:
+    """The id ``ingest.identity.directive_id`` gives the fields of a dict (any ``id`` in it ignored);
+    None without a number or a congress, unless ``numberless`` (a document's own fields).
 
     >>> computed_id({"type": "KL", "number": "1", "issuer_code": "TW", "term": "XII", "id": "vn/x"}, "a.txt")
     'vn/national/tw/kl/kxii/1'
     """
-    if not ((fields.get("number") or fields.get("congress")) and fields.get("type") and fields.get("issuer_code")):
+    if not (fields.get("type") and fields.get("issuer_code")):
+        return None
+    if not (numberless or fields.get("number") or fields.get("congress")):
         return None
     return directive_id(
         fields["type"],
         fields.get("number"),
         fields["issuer_code"],
-        year=fields.get("year") or _year(fields.get("date")),
+        year=_year_of(fields),
         term=fields.get("term"),
         congress=fields.get("congress"),
         province=fields.get("province"),
@@ -82,6 +112,7 @@ def computed_id(fields: dict, scope: str | None) -> str | None:
         commune=fields.get("commune"),
         scope=scope,
         level=fields.get("level"),
+        series=symbol_series(fields.get("type"), fields.get("symbol")),
     )
 
 

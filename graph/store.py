@@ -13,7 +13,8 @@ Tables (all SQL parameterised):
   (recomputed for the ids a write touches), so that re-ingesting is idempotent.
 * ``jurisdictions`` and ``succession``: Vietnam's units before and after 1 July 2025.
 
-The store's other modules: ``graph.merge`` (how rows merge), ``graph.traverse`` (the
+The store's other modules: ``graph.merge`` (how rows merge), ``graph.resolve`` (the
+resolution stage), ``graph.traverse`` (the
 engines of cascade and chain), ``graph.search`` (search SQL), ``graph.coverage``.
 Other modules read the store only through its public reads: ``directives()``,
 ``edges()``, ``citations()``, ``files()``, ``issuers()``, ``cited_counts()``, ``units()``, ``rows()``.
@@ -37,7 +38,8 @@ from vbgraph.ingest.read import read_file
 from .coverage import build_coverage
 from .errors import StoreError
 from .jurisdictions import load_units, succession
-from .merge import attach_open, issuer_id, refresh_rows
+from .merge import issuer_id, refresh_rows
+from .resolve import resolve_open
 from .models import CascadeRow, Coverage, DirectiveDetail, DirectiveRow, EdgeRow, FailureRow, SourceText, Span, Stats
 from .search import search_ids
 from .traverse import TRAVERSALS, Traversal
@@ -287,13 +289,13 @@ class Store:
                 con.executemany("DELETE FROM dirty_keys WHERE key = ?", [(k,) for k in keys])
 
     def resolve_open(self) -> set[str]:
-        """Attach each year-less (or term-only) citation to its unique match, else list the candidates
-        (``merge.attach_open``), and recompute the rows it touched.
+        """Settle each year-less (or term-only) citation on the one directive that fits it, else list
+        the candidates (``graph.resolve``), and recompute the rows it touched.
 
         Idempotent; returns the ids whose rows changed. Runs in its own transaction.
         """
         with self.transaction() as con:
-            touched = attach_open(con)
+            touched = resolve_open(con)
             refresh_rows(con, touched)
         self._flush_keys()
         return touched
