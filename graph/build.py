@@ -34,12 +34,12 @@ from typing import Callable, Iterable, Sequence
 from .errors import GraphError
 from vbgraph.ingest import extract_file
 from vbgraph.ingest.errors import ReadError
-from vbgraph.ingest.identity import directive_id, symbol_series, symbol_year
+from vbgraph.ingest.identity import directive_id, symbol_series, symbol_year, written_year
 from .merge import FIELDS, is_open
 from .models import FailureRow, IngestSummary
 from .store import Store
 
-__all__ = ["ingest", "ingest_dicts", "canonical_id", "computed_id", "file_rows", "SUFFIXES"]
+__all__ = ["ingest", "ingest_dicts", "canonical_id", "computed_id", "file_rows", "split_by_year", "SUFFIXES"]
 
 # File kinds the extractor reads; other files in a folder (e.g. ground truth JSONL) are ignored.
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
@@ -116,6 +116,36 @@ def computed_id(fields: dict, scope: str | None, *, numberless: bool = False) ->
     )
 
 
+def split_by_year(citation: dict) -> list[dict]:
+    """One citation per directive: mentions whose symbols write another year than the
+    citation's ("22/2015/NĐ-CP" … "22/2023/NĐ-CP" merged by the extractor) become citations
+    of their own (their year, no date, the symbol they write); the rest stay.
+
+    >>> c = {"type": "NĐ", "number": "22", "issuer_code": "CP", "year": 2015, "date": "2015-02-16", "id": "vn/national/cp/nd/2015/22",
+    ...      "mentions": [{"text": "22/2015/NĐ-CP"}, {"text": "22/2023/NĐ-CP"}, {"text": "Nghị định 22"}]}
+    >>> [(p["year"], len(p["mentions"])) for p in split_by_year(c)]
+    [(2015, 2), (2023, 1)]
+    """
+    mentions = citation.get("mentions") or []
+    years = {i: written_year(m.get("text")) for i, m in enumerate(mentions)}
+    own = citation.get("year") or symbol_year(citation.get("symbol"))
+    others = sorted({y for y in years.values() if y and y != own})
+    if not others or not own:
+        return [citation]
+    parts = [{**citation, "mentions": [m for i, m in enumerate(mentions) if years[i] in (None, own)]}]
+    for y in others:
+        ms = [m for i, m in enumerate(mentions) if years[i] == y]
+        symbol = next((s for s in (_symbol_in(m.get("text"), y) for m in ms) if s), citation.get("symbol"))
+        part = {k: v for k, v in citation.items() if k not in ("id", "date", "evidence")}
+        parts.append({**part, "year": y, "symbol": symbol, "mentions": ms})
+    return parts
+
+
+def _symbol_in(text: str | None, year: int) -> str | None:
+    words = [w.strip(",.;:()") for w in (text or "").split()]
+    return next((w for w in words if f"/{year}/" in w), None)
+
+
 def _year(date: str | None) -> int | None:
     return int(date[:4]) if isinstance(date, str) and date[:4].isdigit() else None
 
@@ -138,7 +168,7 @@ def file_rows(x: dict, path: str, sha256: str) -> tuple[dict, list[dict]]:
     doc_id = canonical_id(doc, source) if kind in ("original", "report") else None
     ids = {doc.get("id"): doc_id} if doc.get("id") else {}
     merged: dict[tuple[str, str], dict] = {}
-    for c in x.get("citations") or ():
+    for c in (part for c in x.get("citations") or () for part in split_by_year(c)):
         cid = canonical_id(c, source)
         if cid is None or cid == doc_id:
             continue

@@ -20,6 +20,7 @@ __all__ = [
     "LEVELS",
     "DirectiveRow",
     "EdgeRow",
+    "TextMention",
     "CascadeRow",
     "CoverageRow",
     "Coverage",
@@ -96,6 +97,22 @@ class EdgeRow:
     def ambiguous(self) -> bool:
         """Whether the citation could mean several directives."""
         return len(self.candidates) > 1
+
+
+@dataclass(frozen=True, slots=True)
+class TextMention:
+    """A directive named by a text that is no directive (a news article, an encyclopaedia
+    page): the explorer's "nhắc đến trong". ``path`` is the text, ``relation`` how it names
+    the directive; ``candidates`` as in ``EdgeRow``."""
+
+    path: str
+    relation: str
+    cue: str | None = None
+    mentions: int = 1
+    sentence: str | None = None
+    start: int | None = None
+    end: int | None = None
+    candidates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +205,8 @@ class DirectiveDetail:
 
     ``conflicts`` maps a field to the distinct values the texts gave for it (only
     fields with more than one value). ``implements`` are the directives it carries
-    out (up), ``implemented_by`` those carrying it out (down).
+    out (up), ``implemented_by`` those carrying it out (down); ``mentioned_in`` the
+    texts that are no directive citing it ("nhắc đến trong").
     """
 
     row: DirectiveRow
@@ -198,6 +216,7 @@ class DirectiveDetail:
     refers_to: tuple[EdgeRow, ...] = ()
     referred_by: tuple[EdgeRow, ...] = ()
     sources: tuple[str, ...] = ()
+    mentioned_in: tuple[TextMention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

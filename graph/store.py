@@ -40,7 +40,7 @@ from .errors import StoreError
 from .jurisdictions import load_units, succession
 from .merge import issuer_id, refresh_rows
 from .resolve import resolve_open
-from .models import CascadeRow, Coverage, DirectiveDetail, DirectiveRow, EdgeRow, FailureRow, SourceText, Span, Stats
+from .models import CascadeRow, Coverage, DirectiveDetail, DirectiveRow, EdgeRow, FailureRow, SourceText, Span, Stats, TextMention
 from .search import search_ids
 from .traverse import TRAVERSALS, Traversal
 
@@ -466,7 +466,15 @@ class Store:
             refers_to=tuple(e for r, e in up if r == "refers_to"),
             referred_by=tuple(e for r, e in down if r == "refers_to"),
             sources=sources,
+            mentioned_in=tuple(self._text_mentions(id)),
         )
+
+    def _text_mentions(self, id: str) -> list[TextMention]:
+        got = self._q(
+            'SELECT path, relation, cue, mentions, sentence, start, "end", candidates FROM edges '
+            "WHERE dst = ? AND src = '' AND via = 'citation' ORDER BY path, start", (id,))
+        return [TextMention(p, rel, cue, n, sent, start, end, tuple(json.loads(c)) if c else ())
+                for p, rel, cue, n, sent, start, end, c in got]
 
     def q_coverage(self, id: str) -> Coverage | None:
         row = self.row(id)

@@ -35,7 +35,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["directive_id", "slug", "level_of_code", "is_central_issuer", "central_codes", "symbol_series", "symbol_year", "SERIES_TYPES"]
+__all__ = ["directive_id", "slug", "level_of_code", "is_central_issuer", "central_codes", "symbol_series", "symbol_year", "written_year", "SERIES_TYPES"]
 
 # What an issuer code alone tells of its level. Central State bodies are a data table
 # (``ingest/data/central_codes.csv``); Party codes ending in TW are central; the rest by pattern.
@@ -47,6 +47,8 @@ _COMMUNE_CODES = re.compile(r"^(?:ĐU|ĐUX|ĐUP)$")
 SERIES_TYPES = frozenset({"QĐ", "NQ"})
 # A State-style symbol, number[/year]/type-issuer: "12/2017/QĐ-TTg", "12/QĐ-TTg", "28 / NQ-HĐND".
 _STATE_SYMBOL = re.compile(r"^\s*\d{1,5}\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?[A-ZĐÐa-zđ]+\s*-")
+# A State symbol's year inside a mention: "Nghị định số 22/2023/NĐ-CP" → 2023.
+_WRITTEN_YEAR = re.compile(r"\b\d{1,5}\s*/\s*((?:19|20)\d\d)\s*/\s*[A-ZĐÐ]")
 _TERM_DIGITS = re.compile(r"(?<=[A-ZĐ]{2})\d{1,2}$")
 
 
@@ -102,6 +104,16 @@ def symbol_year(symbol: str | None) -> int | None:
     """
     m = _STATE_SYMBOL.match(symbol or "")
     return int(m["year"]) if m and m["year"] else None
+
+
+def written_year(mention: str | None) -> int | None:
+    """The year of the State symbol a mention's text writes, else None.
+
+    >>> written_year("Nghị định số 22/2023/NĐ-CP ngày 12/5/2023"), written_year("Nghị định 22/NĐ-CP")
+    (2023, None)
+    """
+    m = _WRITTEN_YEAR.search(mention or "")
+    return int(m[1]) if m else None
 
 
 def symbol_series(type: str | None, symbol: str | None) -> str | None:
