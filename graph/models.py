@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "STATUSES",
+    "TYPE_NAMES",
     "RELATIONS",
     "LEVELS",
     "DirectiveRow",
@@ -33,6 +34,13 @@ __all__ = [
 ]
 
 STATUSES = ("document", "cited-only")
+# Plain names of type codes, for labels ("Nghị quyết 35-NQ/TW · Bộ Chính trị · 2018").
+TYPE_NAMES = {
+    "NQ": "Nghị quyết", "KL": "Kết luận", "CT": "Chỉ thị", "KH": "Kế hoạch", "QĐ": "Quyết định",
+    "QĐI": "Quy định", "HD": "Hướng dẫn", "NĐ": "Nghị định", "TT": "Thông tư", "L": "Luật",
+    "CTR": "Chương trình", "ĐA": "Đề án", "TB": "Thông báo", "BC": "Báo cáo", "CV": "Công văn",
+    "CĐ": "Công điện", "TTR": "Tờ trình", "QC": "Quy chế", "PL": "Pháp lệnh", "PA": "Phương án",
+}
 RELATIONS = ("implements", "refers_to")
 LEVELS = ("central", "province", "district", "commune")
 
@@ -63,6 +71,20 @@ class DirectiveRow:
     title: str | None = None
     status: str = "cited-only"
     homonyms: int = 1
+
+    @property
+    def plain_label(self) -> str:
+        """Type word, symbol, issuer and year, for telling homonyms apart.
+
+        >>> DirectiveRow(id="vn/national/tw/nq/2018/35", type="NQ", number="35", symbol="35-NQ/TW",
+        ...              issuer="Bộ Chính trị", year=2018).plain_label
+        'Nghị quyết 35-NQ/TW · Bộ Chính trị · 2018'
+        """
+        word = TYPE_NAMES.get((self.type or "").replace("Ð", "Đ").upper(), self.type or "")
+        where = self.issuer or self.issuer_code or ""
+        if self.province and self.province not in where:
+            where = f"{where} {self.province}".strip()
+        return " · ".join(p for p in (f"{word} {self.label}".strip(), where, str(self.year or "năm ?")) if p)
 
     @property
     def label(self) -> str:
