@@ -185,6 +185,7 @@ def coverage_cmd(query, missing, pick, store, backend, fmt) -> None:
     click.echo(f"coverage of {root.label} ({root.id}), {cov.era} units: {len(cov.covered)} provinces covered, "
                f"{len(cov.missing)} without", err=True)
     rows = [{"province": r.province, "district": r.district, "covered": r.covered, "lag_days": r.lag_days,
+             "formed_from": ", ".join(r.formed_from) or None,
              "directives": "; ".join(d.label for d in r.directives)}
             for r in cov.rows if not (missing and (r.covered or r.district))]
     _emit(rows, fmt)

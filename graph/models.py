@@ -152,13 +152,15 @@ class CoverageRow:
     """Whether one province (``district`` None) or one district has implemented a directive.
 
     ``directives`` are the implementing directives found there (empty: none);
-    ``lag_days`` is the smallest delay from the directive's date, when both dates are known.
+    ``lag_days`` is the smallest delay from the directive's date, when both dates are known;
+    ``formed_from`` names the old provinces (before 1 July 2025) whose plans count here.
     """
 
     province: str
     district: str | None = None
     directives: tuple[DirectiveRow, ...] = ()
     lag_days: int | None = None
+    formed_from: tuple[str, ...] = ()
 
     @property
     def covered(self) -> bool:
@@ -171,7 +173,8 @@ class Coverage:
     """``coverage`` of a directive: one row per province, and per district of a covered province.
 
     ``era`` is ``old`` (63 provinces with districts, before 1 July 2025) or ``new``
-    (34 provinces with communes) and follows the directive's date.
+    (34 provinces with communes): the map in force on the implementing directives' dates
+    (new as soon as one is dated on or after 1 July 2025), else on the directive's.
     """
 
     directive: DirectiveRow
