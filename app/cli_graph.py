@@ -32,14 +32,24 @@ def _backend(store: str | None, backend: str | None, *, write: bool = False):
         raise click.ClickException(str(err)) from err
 
 
-def _resolve(backend, query: str):
+def _resolve(backend, query: str, pick: int | None = None):
+    """The directive a query names; several candidates without ``--pick`` are listed and exit 2."""
     from vbgraph.graph import queries
-    from vbgraph.graph.errors import GraphError
+    from vbgraph.graph.errors import Ambiguous, GraphError
 
     try:
-        return queries.resolve(backend, query)
+        return queries.resolve(backend, query, pick=pick)
+    except Ambiguous as err:
+        click.echo(f"{err}:", err=True)
+        for i, row in enumerate(err.candidates, 1):
+            click.echo(f"  {i}. {row.plain_label}  ({row.id})", err=True)
+        raise SystemExit(2) from err
     except GraphError as err:
         raise click.ClickException(str(err)) from err
+
+
+def _pick_opt(f):
+    return click.option("--pick", type=int, help="Which of several matching directives (1 = first listed).")(f)
 
 
 def _emit(rows: list[dict], fmt: str) -> None:
@@ -117,10 +127,12 @@ def ingest_cmd(paths: tuple[str, ...], store: str | None, quiet: bool, follow_sy
 @_store_opts
 @_fmt_opt
 def search_cmd(text: str, limit: int, store, backend, fmt: str) -> None:
-    """Directives matching a symbol ("35-NQ/TW"), type and number ("Nghị quyết 35") or title words."""
+    """Directives matching a symbol ("35-NQ/TW"), type and number ("Nghị quyết 35") or title words,
+    most cited first, each with a plain label telling homonyms apart (issuer, year)."""
     from vbgraph.graph import queries
 
-    _emit([_row_dict(r) for r in queries.search(_backend(store, backend), text, limit=limit)], fmt)
+    rows = queries.search(_backend(store, backend), text, limit=limit)
+    _emit([{"n": i, "label": r.plain_label, **_row_dict(r)} for i, r in enumerate(rows, 1)], fmt)
 
 
 @click.command("cascade")
@@ -132,14 +144,17 @@ def search_cmd(text: str, limit: int, store, backend, fmt: str) -> None:
 @click.option("--from", "year_from", type=int, help="First year kept.")
 @click.option("--to", "year_to", type=int, help="Last year kept.")
 @click.option("--max-depth", type=click.IntRange(min=1), help="Levels below the directive to follow (at least 1).")
+@_pick_opt
 @_store_opts
 @_fmt_opt
-def cascade_cmd(query, follow_refers, types, levels, provinces, year_from, year_to, max_depth, store, backend, fmt) -> None:
-    """Everything implementing a directive, transitively (QUERY: "Nghị quyết 35", "35-NQ/TW" or an id)."""
+def cascade_cmd(query, follow_refers, types, levels, provinces, year_from, year_to, max_depth, pick, store, backend, fmt) -> None:
+    """Everything implementing a directive, transitively (QUERY: "Nghị quyết 35", "35-NQ/TW" or an id).
+
+    A QUERY several directives match lists them and exits 2; choose with --pick N or an id."""
     from vbgraph.graph import queries
 
     b = _backend(store, backend)
-    root = _resolve(b, query)
+    root = _resolve(b, query, pick)
     rows = queries.cascade(b, root.id, follow_refers=follow_refers, types=types, levels=levels, provinces=provinces,
                            year_from=year_from, year_to=year_to, max_depth=max_depth)
     click.echo(f"cascade of {root.label} ({root.id}): {len(rows)} directives", err=True)
@@ -148,14 +163,15 @@ def cascade_cmd(query, follow_refers, types, levels, provinces, year_from, year_
 
 @click.command("chain")
 @click.argument("query")
+@_pick_opt
 @_store_opts
 @_fmt_opt
-def chain_cmd(query, store, backend, fmt) -> None:
+def chain_cmd(query, pick, store, backend, fmt) -> None:
     """Each path from a directive up to the roots it implements."""
     from vbgraph.graph import queries
 
     b = _backend(store, backend)
-    start = _resolve(b, query)
+    start = _resolve(b, query, pick)
     rows = [{"path": i + 1, "step": j, **_row_dict(r)}
             for i, path in enumerate(queries.chain(b, start.id)) for j, r in enumerate(path)]
     _emit(rows, fmt)
@@ -164,18 +180,20 @@ def chain_cmd(query, store, backend, fmt) -> None:
 @click.command("coverage")
 @click.argument("query")
 @click.option("--missing", is_flag=True, help="Only provinces without an implementing directive.")
+@_pick_opt
 @_store_opts
 @_fmt_opt
-def coverage_cmd(query, missing, store, backend, fmt) -> None:
+def coverage_cmd(query, missing, pick, store, backend, fmt) -> None:
     """Which provinces (and districts) have implemented a directive, and the lag in days."""
     from vbgraph.graph import queries
 
     b = _backend(store, backend)
-    root = _resolve(b, query)
+    root = _resolve(b, query, pick)
     cov = queries.coverage(b, root.id)
     click.echo(f"coverage of {root.label} ({root.id}), {cov.era} units: {len(cov.covered)} provinces covered, "
                f"{len(cov.missing)} without", err=True)
     rows = [{"province": r.province, "district": r.district, "covered": r.covered, "lag_days": r.lag_days,
+             "formed_from": ", ".join(r.formed_from) or None,
              "directives": "; ".join(d.label for d in r.directives)}
             for r in cov.rows if not (missing and (r.covered or r.district))]
     _emit(rows, fmt)
@@ -253,6 +271,17 @@ def export_gexf_cmd(file, store) -> None:
     from vbgraph.graph.export import write_gexf
 
     click.echo(str(write_gexf(_backend(store, "sqlite"), file)))
+
+
+@export_group.command("citations")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--store", type=click.Path(dir_okay=False))
+def export_citations_cmd(file, store) -> None:
+    """JSON Lines, one row per (citing file, cited directive): source, source_id, id, type, number,
+    issuer_code, symbol, relation (implements / refers_to / reports), start, end."""
+    from vbgraph.graph.export import write_citations
+
+    click.echo(f"{write_citations(_backend(store, 'sqlite'), file)} citations in {file}")
 
 
 @click.command("synth")

@@ -35,20 +35,26 @@ from .errors import GraphError
 from vbgraph.ingest import extract_file
 from vbgraph.ingest.errors import AccessError, ReadError, quote_path
 from vbgraph.ingest.files import SUPPORTED_SUFFIXES, sha256_of, walk
-from vbgraph.ingest.identity import directive_id
+from vbgraph.ingest.identity import directive_id, symbol_series, symbol_year, written_year
 from .merge import FIELDS, is_open
 from .models import FailureRow, IngestSummary
 from .store import Store
 
-__all__ = ["ingest", "ingest_dicts", "canonical_id", "computed_id", "file_rows", "SUFFIXES"]
+__all__ = ["ingest", "ingest_dicts", "canonical_id", "computed_id", "file_rows", "split_by_year", "SUFFIXES"]
 
 # File kinds the extractor reads; other files in a folder (e.g. ground truth JSONL) are ignored.
 SUFFIXES = SUPPORTED_SUFFIXES
 
 
 def canonical_id(fields: dict, scope: str | None) -> str | None:
-    """The graph's id of a document or citation dict: the extractor's ``id`` when it gave one,
-    else computed from the fields (``scope``: the citing file's name); None when it names no directive.
+    """The graph's id of a document or citation dict: the extractor's ``id`` when it gave one
+    and no identity rule of the graph overrides it, else computed from the fields (``scope``:
+    the citing file's name); None when it names no directive.
+
+    The graph's rules over a given id: the year in the symbol, else the date's, beats a
+    contradicting year ("57-NQ/TW năm 2025 ngày 22 tháng 12 năm 2024" is of 2024); an
+    administrative symbol of a two-series type gets its series ("12/QĐ-TTg" of 2017 is not
+    "12/2017/QĐ-TTg"); a numberless document that is no congress resolution is its text's own.
 
     >>> canonical_id({"type": "KH", "number": "57", "issuer_code": "TU", "year": 2023, "id": "vn/~004-txt/tu/kh/2023/57"}, "004.txt")
     'vn/~004-txt/tu/kh/2023/57'
@@ -56,26 +62,50 @@ def canonical_id(fields: dict, scope: str | None) -> str | None:
     'vn/~004-txt/tu/kh/2023/57'
     >>> canonical_id({"type": "NQ", "number": None, "issuer_code": "TW", "congress": "XIII"}, "a.txt")
     'vn/national/tw/nq/dai-hoi/xiii'
+    >>> canonical_id({"type": "NQ", "number": "57", "issuer_code": "TW", "year": 2025, "date": "2024-12-22",
+    ...               "id": "vn/national/tw/nq/2025/57"}, "a.txt")
+    'vn/national/tw/nq/2024/57'
+    >>> canonical_id({"type": "QĐ", "number": "12", "issuer_code": "TTg", "symbol": "12/QĐ-TTg", "date": "2017-01-06",
+    ...               "id": "vn/national/ttg/qd/2017/12"}, "a.txt")
+    'vn/national/ttg/qd/2017-hc/12'
     """
     given = fields.get("id")
     if isinstance(given, str) and given.startswith("vn/"):
-        return given
+        return computed_id(fields, scope, numberless=True) if _overridden(fields, given) else given
     return computed_id(fields, scope)
 
 
-def computed_id(fields: dict, scope: str | None) -> str | None:
-    """The id ``ingest.identity.directive_id`` gives the fields of a dict (any ``id`` in it ignored).
+def _overridden(fields: dict, given: str) -> bool:
+    """Whether one of the graph's identity rules (see ``canonical_id``) changes a given id."""
+    year = fields.get("year")
+    if year and _year_of(fields) != year:
+        return True
+    if _year_of(fields) and symbol_series(fields.get("type"), fields.get("symbol")) == "administrative":
+        return True
+    return not fields.get("number") and not fields.get("congress") and "/dai-hoi/" in given
+
+
+def _year_of(fields: dict) -> int | None:
+    """The year in the symbol, else the date's, else the year given."""
+    return symbol_year(fields.get("symbol")) or _year(fields.get("date")) or fields.get("year")
+
+
+def computed_id(fields: dict, scope: str | None, *, numberless: bool = False) -> str | None:
+    """The id ``ingest.identity.directive_id`` gives the fields of a dict (any ``id`` in it ignored);
+    None without a number or a congress, unless ``numberless`` (a document's own fields).
 
     >>> computed_id({"type": "KL", "number": "1", "issuer_code": "TW", "term": "XII", "id": "vn/x"}, "a.txt")
     'vn/national/tw/kl/kxii/1'
     """
-    if not ((fields.get("number") or fields.get("congress")) and fields.get("type") and fields.get("issuer_code")):
+    if not (fields.get("type") and fields.get("issuer_code")):
+        return None
+    if not (numberless or fields.get("number") or fields.get("congress")):
         return None
     return directive_id(
         fields["type"],
         fields.get("number"),
         fields["issuer_code"],
-        year=fields.get("year") or _year(fields.get("date")),
+        year=_year_of(fields),
         term=fields.get("term"),
         congress=fields.get("congress"),
         province=fields.get("province"),
@@ -83,7 +113,38 @@ def computed_id(fields: dict, scope: str | None) -> str | None:
         commune=fields.get("commune"),
         scope=scope,
         level=fields.get("level"),
+        series=symbol_series(fields.get("type"), fields.get("symbol")),
     )
+
+
+def split_by_year(citation: dict) -> list[dict]:
+    """One citation per directive: mentions whose symbols write another year than the
+    citation's ("22/2015/NĐ-CP" … "22/2023/NĐ-CP" merged by the extractor) become citations
+    of their own (their year, no date, the symbol they write); the rest stay.
+
+    >>> c = {"type": "NĐ", "number": "22", "issuer_code": "CP", "year": 2015, "date": "2015-02-16", "id": "vn/national/cp/nd/2015/22",
+    ...      "mentions": [{"text": "22/2015/NĐ-CP"}, {"text": "22/2023/NĐ-CP"}, {"text": "Nghị định 22"}]}
+    >>> [(p["year"], len(p["mentions"])) for p in split_by_year(c)]
+    [(2015, 2), (2023, 1)]
+    """
+    mentions = citation.get("mentions") or []
+    years = {i: written_year(m.get("text")) for i, m in enumerate(mentions)}
+    own = citation.get("year") or symbol_year(citation.get("symbol"))
+    others = sorted({y for y in years.values() if y and y != own})
+    if not others or not own:
+        return [citation]
+    parts = [{**citation, "mentions": [m for i, m in enumerate(mentions) if years[i] in (None, own)]}]
+    for y in others:
+        ms = [m for i, m in enumerate(mentions) if years[i] == y]
+        symbol = next((s for s in (_symbol_in(m.get("text"), y) for m in ms) if s), citation.get("symbol"))
+        part = {k: v for k, v in citation.items() if k not in ("id", "date", "evidence")}
+        parts.append({**part, "year": y, "symbol": symbol, "mentions": ms})
+    return parts
+
+
+def _symbol_in(text: str | None, year: int) -> str | None:
+    words = [w.strip(",.;:()") for w in (text or "").split()]
+    return next((w for w in words if f"/{year}/" in w), None)
 
 
 def _year(date: str | None) -> int | None:
@@ -108,7 +169,7 @@ def file_rows(x: dict, path: str, sha256: str) -> tuple[dict, list[dict]]:
     doc_id = canonical_id(doc, source) if kind in ("original", "report") else None
     ids = {doc.get("id"): doc_id} if doc.get("id") else {}
     merged: dict[tuple[str, str], dict] = {}
-    for c in x.get("citations") or ():
+    for c in (part for c in x.get("citations") or () for part in split_by_year(c)):
         cid = canonical_id(c, source)
         if cid is None or cid == doc_id:
             continue

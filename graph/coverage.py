@@ -16,7 +16,7 @@ from typing import Callable
 
 from vbgraph.ingest.identity import slug
 
-from .jurisdictions import era_of
+from .jurisdictions import era_of, succession
 from .models import CascadeRow, Coverage, CoverageRow, DirectiveRow
 
 __all__ = ["build_coverage"]
@@ -37,18 +37,45 @@ def _days_between(a: str | None, b: str | None) -> int | None:
         return None
 
 
+def _absorbed() -> dict[str, str]:
+    """Old province slug → the slug of the new province that absorbed it (1 July 2025)."""
+    return {old.split(":", 1)[1]: new.split(":", 1)[1] for new, old in succession()}
+
+
 def build_coverage(row: DirectiveRow, found: list[CascadeRow], units_of: UnitsOf) -> Coverage:
-    """Coverage rows from a directive, its implementing cascade and the units of its era."""
-    era = era_of(row.date, row.year)
+    """Coverage rows from a directive, its implementing cascade and the units of the map in force.
+
+    Each implementing directive counts for the province in force on its own date: when any is
+    dated on or after 1 July 2025 the map is the new one, and a plan of an old province counts
+    for the new province that absorbed it (the row's ``formed_from`` names the old provinces
+    whose plans it counts).
+
+    >>> root = DirectiveRow(id="vn/national/tw/nq/2024/57", date="2024-12-22")
+    >>> old = DirectiveRow(id="vn/quang-binh/tu/kh/2025/1", province="Quảng Bình", date="2025-02-01")
+    >>> new = DirectiveRow(id="vn/lai-chau/tu/kh/2025/9", province="Lai Châu", date="2025-08-01")
+    >>> units = lambda era: {"old": [("Quảng Bình", "province", None), ("Lai Châu", "province", None)],
+    ...                      "new": [("Quảng Trị", "province", None), ("Lai Châu", "province", None)]}[era]
+    >>> cov = build_coverage(root, [CascadeRow(old, root.id, 1, "implements"), CascadeRow(new, root.id, 1, "implements")], units)
+    >>> cov.era, [(r.province, len(r.directives), r.formed_from) for r in cov.rows]
+    ('new', [('Quảng Trị', 1, ('Quảng Bình',)), ('Lai Châu', 1, ())])
+    """
+    eras = {era_of(c.row.date, c.row.year) for c in found if c.row.province}
+    era = "new" if "new" in eras else era_of(row.date, row.year)
     units = units_of(era)
     below = "district" if era == "old" else "commune"
+    absorbed = _absorbed() if era == "new" else {}
     by_prov: dict[str, list[DirectiveRow]] = {}
     by_below: dict[tuple[str, str], list[DirectiveRow]] = {}
+    formed: dict[str, set[str]] = {}
     for c in found:
         r = c.row
         if not r.province:
             continue
-        by_prov.setdefault(slug(r.province), []).append(r)
+        home = slug(r.province)
+        if era == "new" and era_of(r.date, r.year) == "old" and home in absorbed:
+            formed.setdefault(absorbed[home], set()).add(r.province)
+            home = absorbed[home]
+        by_prov.setdefault(home, []).append(r)
         part = r.district if below == "district" else r.commune
         if part:
             by_below.setdefault((slug(r.province), slug(part)), []).append(r)
@@ -66,7 +93,7 @@ def build_coverage(row: DirectiveRow, found: list[CascadeRow], units_of: UnitsOf
         if level != "province":
             continue
         hits = by_prov.get(slug(name), [])
-        out.append(CoverageRow(name, None, tuple(hits), lag(hits)))
+        out.append(CoverageRow(name, None, tuple(hits), lag(hits), tuple(sorted(formed.get(slug(name), ())))))
         if not hits:
             continue
         for sub in children.get(name, ()):

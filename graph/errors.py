@@ -5,7 +5,7 @@
 """
 from __future__ import annotations
 
-__all__ = ["GraphError", "QueryError", "NotFound", "StoreError", "BackendError", "ConfigError"]
+__all__ = ["GraphError", "QueryError", "NotFound", "Ambiguous", "StoreError", "BackendError", "ConfigError"]
 
 
 class GraphError(Exception):
@@ -18,6 +18,14 @@ class QueryError(GraphError, ValueError):
 
 class NotFound(QueryError, LookupError):
     """No directive matches a query or an id."""
+
+
+class Ambiguous(QueryError):
+    """A phrase that names several directives; ``candidates`` are their rows, best first."""
+
+    def __init__(self, message: str, candidates: tuple = ()):
+        super().__init__(message)
+        self.candidates = tuple(candidates)
 
 
 class StoreError(GraphError):

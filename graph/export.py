@@ -1,4 +1,5 @@
-"""Take the graph out: a networkx graph, GraphML / GEXF files, ``neo4j-admin database import`` CSVs.
+"""Take the graph out: a networkx graph, GraphML / GEXF files, ``neo4j-admin database import`` CSVs,
+the citations as JSON Lines.
 
 >>> g = to_networkx(tiny_store())
 >>> g.number_of_nodes(), g.number_of_edges()
@@ -9,13 +10,14 @@
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 from .jurisdictions import load_units, succession
 from .props import EDGE_KEYS, FILE_KEYS, directive_in, edge_props, file_props, issued_by, node_props, text_of
 from .store import Store
 
-__all__ = ["to_networkx", "write_graphml", "write_gexf", "write_neo4j_admin"]
+__all__ = ["to_networkx", "write_graphml", "write_gexf", "write_neo4j_admin", "write_citations"]
 
 _NODE_FIELDS = ("type", "number", "symbol", "issuer_code", "issuer", "level", "province", "district", "commune",
                 "date", "year", "term", "congress", "title", "status", "kind", "cited", "homonyms")
@@ -131,3 +133,24 @@ def write_neo4j_admin(store: Store, folder: str | Path) -> dict[str, int]:
     script += ["  --multiline-fields=true"]
     (folder / "import.sh").write_text("\n".join(script) + "\n", encoding="utf-8")
     return counts
+
+
+def write_citations(store: Store, path: str | Path) -> int:
+    """One JSON line per (citing file, cited node) (``Store.citations``): the input of
+    ``score_identity.py`` and of researchers' own analysis. Returns the lines written.
+
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "c.jsonl"
+    >>> write_citations(tiny_store(), out)
+    4
+    >>> json.loads(out.read_text(encoding="utf-8").splitlines()[0])["symbol"]
+    '35-NQ/TW'
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    n = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        for row in store.citations():
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
+    return n

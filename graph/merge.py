@@ -3,8 +3,8 @@
 A node's fields come from the directive's own text first, else the most frequent value
 among the citations of it; every distinct value is kept as a conflict. The homonym key
 (type, number, issuer code) and the shape of an id's period (``_``, ``k<term>``, a year)
-have their one home here. ``refresh_rows`` and ``attach_open`` apply the rules to the
-store's tables inside the caller's transaction (``graph.store`` calls them).
+have their one home here. ``refresh_rows`` applies the rules to the store's tables inside the caller's
+transaction (``graph.store`` calls it); ``graph.resolve`` settles open citations.
 
 >>> row = merge_row("vn/national/tw/nq/2018/35", [], [{"type": "NQ", "number": "35", "issuer_code": "TW", "year": 2018}])
 >>> row["status"], row["level"], row["key"]
@@ -20,7 +20,7 @@ from typing import Iterable
 from vbgraph.ingest.identity import level_of_code, slug
 from vbgraph.ingest.tables import term_years
 
-__all__ = ["FIELDS", "merge_row", "refresh_rows", "attach_open", "homonym_key", "key_prefix", "level_of", "term_fits", "is_open", "id_parts", "issuer_id"]
+__all__ = ["FIELDS", "merge_row", "refresh_rows", "homonym_key", "key_prefix", "level_of", "term_fits", "is_open", "id_parts", "issuer_id"]
 
 # Identity fields merged into a directive row, in DirectiveRow order (plus congress).
 FIELDS = (
@@ -215,35 +215,3 @@ def _refresh_chunk(con: sqlite3.Connection, ids: list[str]) -> None:
     )
     keys.update(r["key"] for r in rows if r["key"])
     con.executemany("INSERT OR IGNORE INTO dirty_keys(key) VALUES (?)", [(k,) for k in keys])
-
-
-def attach_open(con: sqlite3.Connection) -> set[str]:
-    """Point each open citation (no year, or a term only) at the one directive that fits it
-    (same prefix and number; for a term, a year in it), else list the candidates; returns
-    the ids whose rows must be recomputed. In the caller's transaction; idempotent."""
-    touched: set[str] = set()
-    for (cited,) in con.execute("SELECT DISTINCT cited FROM edges WHERE open = 1").fetchall():
-        prefix, period, number = id_parts(cited)
-        cands = []
-        for cid, year, term, date in con.execute(
-            "SELECT id, year, term, date FROM directives WHERE prefix = ? AND id != ? AND status IN "
-            "('document', 'cited-only') AND id NOT IN (SELECT DISTINCT cited FROM edges WHERE open = 1)",
-            (prefix, cited),
-        ):
-            if cid.rsplit("/", 1)[1] != number:
-                continue
-            if period.startswith("k") and not term_fits(period[1:], year, term):
-                continue
-            cands.append(cid)
-        dst = cands[0] if len(cands) == 1 else cited
-        candidates = json.dumps(sorted(cands)) if len(cands) > 1 else None
-        for (old_dst,) in con.execute("SELECT DISTINCT dst FROM edges WHERE cited = ? AND dst != ?", (cited, dst)):
-            touched.add(old_dst)
-        changed = con.execute(
-            "UPDATE edges SET dst = ?, candidates = ? WHERE cited = ? AND open = 1 "
-            "AND (dst != ? OR candidates IS NOT ?)",
-            (dst, candidates, cited, dst, candidates),
-        ).rowcount
-        if changed:
-            touched.update((cited, dst))
-    return touched

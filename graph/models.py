@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "STATUSES",
+    "TYPE_NAMES",
     "RELATIONS",
     "LEVELS",
     "DirectiveRow",
     "EdgeRow",
+    "TextMention",
     "CascadeRow",
     "CoverageRow",
     "Coverage",
@@ -32,6 +34,13 @@ __all__ = [
 ]
 
 STATUSES = ("document", "cited-only")
+# Plain names of type codes, for labels ("Nghị quyết 35-NQ/TW · Bộ Chính trị · 2018").
+TYPE_NAMES = {
+    "NQ": "Nghị quyết", "KL": "Kết luận", "CT": "Chỉ thị", "KH": "Kế hoạch", "QĐ": "Quyết định",
+    "QĐI": "Quy định", "HD": "Hướng dẫn", "NĐ": "Nghị định", "TT": "Thông tư", "L": "Luật",
+    "CTR": "Chương trình", "ĐA": "Đề án", "TB": "Thông báo", "BC": "Báo cáo", "CV": "Công văn",
+    "CĐ": "Công điện", "TTR": "Tờ trình", "QC": "Quy chế", "PL": "Pháp lệnh", "PA": "Phương án",
+}
 RELATIONS = ("implements", "refers_to")
 LEVELS = ("central", "province", "district", "commune")
 
@@ -62,6 +71,20 @@ class DirectiveRow:
     title: str | None = None
     status: str = "cited-only"
     homonyms: int = 1
+
+    @property
+    def plain_label(self) -> str:
+        """Type word, symbol, issuer and year, for telling homonyms apart.
+
+        >>> DirectiveRow(id="vn/national/tw/nq/2018/35", type="NQ", number="35", symbol="35-NQ/TW",
+        ...              issuer="Bộ Chính trị", year=2018).plain_label
+        'Nghị quyết 35-NQ/TW · Bộ Chính trị · 2018'
+        """
+        word = TYPE_NAMES.get((self.type or "").replace("Ð", "Đ").upper(), self.type or "")
+        where = self.issuer or self.issuer_code or ""
+        if self.province and self.province not in where:
+            where = f"{where} {self.province}".strip()
+        return " · ".join(p for p in (f"{word} {self.label}".strip(), where, str(self.year or "năm ?")) if p)
 
     @property
     def label(self) -> str:
@@ -99,6 +122,22 @@ class EdgeRow:
 
 
 @dataclass(frozen=True, slots=True)
+class TextMention:
+    """A directive named by a text that is no directive (a news article, an encyclopaedia
+    page): the explorer's "nhắc đến trong". ``path`` is the text, ``relation`` how it names
+    the directive; ``candidates`` as in ``EdgeRow``."""
+
+    path: str
+    relation: str
+    cue: str | None = None
+    mentions: int = 1
+    sentence: str | None = None
+    start: int | None = None
+    end: int | None = None
+    candidates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class CascadeRow:
     """A directive reached by ``cascade``: its row, the parent it implements, the depth."""
 
@@ -113,13 +152,15 @@ class CoverageRow:
     """Whether one province (``district`` None) or one district has implemented a directive.
 
     ``directives`` are the implementing directives found there (empty: none);
-    ``lag_days`` is the smallest delay from the directive's date, when both dates are known.
+    ``lag_days`` is the smallest delay from the directive's date, when both dates are known;
+    ``formed_from`` names the old provinces (before 1 July 2025) whose plans count here.
     """
 
     province: str
     district: str | None = None
     directives: tuple[DirectiveRow, ...] = ()
     lag_days: int | None = None
+    formed_from: tuple[str, ...] = ()
 
     @property
     def covered(self) -> bool:
@@ -132,7 +173,8 @@ class Coverage:
     """``coverage`` of a directive: one row per province, and per district of a covered province.
 
     ``era`` is ``old`` (63 provinces with districts, before 1 July 2025) or ``new``
-    (34 provinces with communes) and follows the directive's date.
+    (34 provinces with communes): the map in force on the implementing directives' dates
+    (new as soon as one is dated on or after 1 July 2025), else on the directive's.
     """
 
     directive: DirectiveRow
@@ -188,7 +230,8 @@ class DirectiveDetail:
 
     ``conflicts`` maps a field to the distinct values the texts gave for it (only
     fields with more than one value). ``implements`` are the directives it carries
-    out (up), ``implemented_by`` those carrying it out (down).
+    out (up), ``implemented_by`` those carrying it out (down); ``mentioned_in`` the
+    texts that are no directive citing it ("nhắc đến trong").
     """
 
     row: DirectiveRow
@@ -198,6 +241,7 @@ class DirectiveDetail:
     refers_to: tuple[EdgeRow, ...] = ()
     referred_by: tuple[EdgeRow, ...] = ()
     sources: tuple[str, ...] = ()
+    mentioned_in: tuple[TextMention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

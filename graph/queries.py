@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Protocol, Sequence
 
-from .errors import QueryError
+from .errors import Ambiguous, NotFound, QueryError
 from .models import (
     LEVELS,
     CascadeRow,
@@ -40,6 +40,7 @@ __all__ = [
     "failures",
     "source",
     "resolve",
+    "Ambiguous",
 ]
 
 
@@ -104,22 +105,37 @@ def _check_text(text: str) -> str:
     return text
 
 
-def resolve(backend: Backend, query: str) -> DirectiveRow:
-    """The one directive a query names: an id as is, else the best ``search`` hit.
+def resolve(backend: Backend, query: str, *, pick: int | None = None) -> DirectiveRow:
+    """The one directive a query names: an id as is; else the only ``search`` hit, or the
+    ``pick``-th (1-based) of several. Several hits without ``pick`` raise ``Ambiguous``
+    with the candidates (best first), so that a caller lists them rather than guesses.
 
     >>> resolve(tiny_store(), "Nghị quyết 35").id
     'vn/national/tw/nq/2018/35'
+    >>> try:
+    ...     resolve(tiny_store(), "Kế hoạch 61")
+    ... except Ambiguous as err:
+    ...     [r.plain_label for r in err.candidates]
+    ['Kế hoạch 61-KH/TU · TU Lai Châu · 2021', 'Kế hoạch 61-KH/TU · TU Sơn La · 2021']
+    >>> resolve(tiny_store(), "Kế hoạch 61", pick=2).province
+    'Sơn La'
     """
-    from .errors import NotFound
-
     if isinstance(query, str) and query.startswith("vn/"):
         detail = backend.q_directive(query)
         if detail is None:
             raise NotFound(f"no directive with id {query!r}")
         return detail.row
-    rows = search(backend, query, limit=5)
+    if pick is not None and (not isinstance(pick, int) or pick < 1):
+        raise QueryError(f"pick must be a positive integer (1 for the first candidate), not {pick!r}")
+    rows = search(backend, query, limit=20)
     if not rows:
         raise NotFound(f"no directive matches {query!r}; try a symbol such as '35-NQ/TW'")
+    if pick is not None:
+        if pick > len(rows):
+            raise QueryError(f"pick {pick} is past the {len(rows)} candidates of {query!r}")
+        return rows[pick - 1]
+    if len(rows) > 1:
+        raise Ambiguous(f"{len(rows)} directives match {query!r}; choose one with pick (1–{len(rows)}) or its id", rows)
     return rows[0]
 
 

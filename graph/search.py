@@ -101,9 +101,28 @@ def _plain_words(text: str, *, drop_types: bool) -> tuple[str, ...]:
     return tuple(words)
 
 
-# Most-cited first (distinct citing files), then directives with their own text, then by id.
+# Type codes a user may mean by one another: "368-QĐ/TW" is often a Quy định (QĐi).
+_FAMILIES = ({"QĐ", "QĐI"}, {"L", "LUẬT"})
+
+
+def _family(key: str) -> list[str]:
+    """The keys (or key prefixes) of every type code a user may mean by ``key``'s.
+
+    >>> _family("QĐ|368|TW")
+    ['QĐ|368|TW', 'QĐI|368|TW']
+    """
+    code, _, rest = key.partition("|")
+    for family in _FAMILIES:
+        if code in family:
+            return [f"{c}|{rest}" for c in sorted(family)]
+    return [key]
+
+
+# Most-cited first (distinct citing files, not counting citations still ambiguous between
+# several directives), then directives with their own text, then by id.
 _SEARCH_ORDER = (
-    "ORDER BY (SELECT count(DISTINCT path) FROM edges e WHERE e.dst = d.id) DESC, status = 'document' DESC, id LIMIT ?"
+    "ORDER BY (SELECT count(DISTINCT path) FROM edges e WHERE e.dst = d.id AND e.candidates IS NULL) DESC, "
+    "status = 'document' DESC, id LIMIT ?"
 )
 
 
@@ -112,7 +131,7 @@ def search_ids(run: Callable[[str, Iterable], list[tuple]], text: str, limit: in
 
     >>> import sqlite3
     >>> con = sqlite3.connect(":memory:")
-    >>> _ = con.executescript("CREATE TABLE directives(id, key, number, words, status); CREATE TABLE edges(dst, path);"
+    >>> _ = con.executescript("CREATE TABLE directives(id, key, number, words, status); CREATE TABLE edges(dst, path, candidates);"
     ...     "INSERT INTO directives VALUES ('vn/national/tw/nq/2018/35', 'NQ|35|TW', '35', ' 35 nq tw ', 'cited-only')")
     >>> search_ids(lambda sql, params: con.execute(sql, tuple(params)).fetchall(), "Nghị quyết 35", 10)
     ['vn/national/tw/nq/2018/35']
@@ -123,11 +142,13 @@ def search_ids(run: Callable[[str, Iterable], list[tuple]], text: str, limit: in
         where.append("id = ?")
         params.append(q.id)
     if q.key:
-        where.append("key = ?")
-        params.append(q.key)
-    elif q.key_prefix:  # a range, not LIKE, so that the key index is used
-        where.append("key >= ? AND key < ?")
-        params += [q.key_prefix, q.key_prefix + "\U0010ffff"]
+        keys = _family(q.key)
+        where.append(f"key IN ({','.join('?' * len(keys))})")
+        params += keys
+    elif q.key_prefix:  # ranges, not LIKE, so that the key index is used
+        prefixes = _family(q.key_prefix)
+        where.append("(" + " OR ".join("(key >= ? AND key < ?)" for _ in prefixes) + ")")
+        params += [v for p in prefixes for v in (p, p + "\U0010ffff")]
     elif q.number:
         where.append("number IN (?, ?)")
         params += [q.number, q.number.zfill(2)]

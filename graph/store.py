@@ -13,10 +13,11 @@ Tables (all SQL parameterised):
   (recomputed for the ids a write touches), so that re-ingesting is idempotent.
 * ``jurisdictions`` and ``succession``: Vietnam's units before and after 1 July 2025.
 
-The store's other modules: ``graph.merge`` (how rows merge), ``graph.traverse`` (the
+The store's other modules: ``graph.merge`` (how rows merge), ``graph.resolve`` (the
+resolution stage), ``graph.traverse`` (the
 engines of cascade and chain), ``graph.search`` (search SQL), ``graph.coverage``.
 Other modules read the store only through its public reads: ``directives()``,
-``edges()``, ``files()``, ``issuers()``, ``cited_counts()``, ``units()``, ``rows()``.
+``edges()``, ``citations()``, ``files()``, ``issuers()``, ``cited_counts()``, ``units()``, ``rows()``.
 
 >>> store = Store(":memory:")
 >>> store.counts()
@@ -37,12 +38,13 @@ from vbgraph.ingest.read import read_file
 from .coverage import build_coverage
 from .errors import StoreError
 from .jurisdictions import load_units, succession
-from .merge import attach_open, issuer_id, refresh_rows
-from .models import CascadeRow, Coverage, DirectiveDetail, DirectiveRow, EdgeRow, FailureRow, SourceText, Span, Stats
+from .merge import issuer_id, refresh_rows
+from .resolve import resolve_open
+from .models import CascadeRow, Coverage, DirectiveDetail, DirectiveRow, EdgeRow, FailureRow, SourceText, Span, Stats, TextMention
 from .search import search_ids
 from .traverse import TRAVERSALS, Traversal
 
-__all__ = ["Store", "DIRECTIVE_COLUMNS", "EDGE_COLUMNS", "FILE_COLUMNS"]
+__all__ = ["Store", "DIRECTIVE_COLUMNS", "EDGE_COLUMNS", "FILE_COLUMNS", "CITATION_COLUMNS"]
 
 SCHEMA_VERSION = "1"
 _ROW_COLS = (
@@ -69,6 +71,16 @@ _EDGES_OF = (
     "WHERE relation = ? AND src != '' ORDER BY path, src, dst"
 )
 _CHUNK = 500
+CITATION_COLUMNS = ("source", "source_id", "id", "type", "number", "issuer_code", "symbol", "relation", "start", "end")
+_RELATION_RANK = {"refers_to": 0, "implements": 1, "reports": 2}
+# Citation edges and reported directives with the cited node's key, by file.
+_CITATIONS = """
+SELECT c.path, c.src, c.dst, c.relation, c.spans, c.start, c."end", d.type, d.number, d.issuer_code, d.symbol FROM (
+  SELECT path, src, dst, relation, spans, start, "end" FROM edges WHERE via = 'citation'
+  UNION ALL
+  SELECT path, '', doc_id, 'reports', NULL, NULL, NULL FROM files WHERE status = 'ok' AND kind = 'report' AND doc_id IS NOT NULL
+) c LEFT JOIN directives d ON d.id = c.dst ORDER BY c.path, c.dst
+"""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -287,13 +299,13 @@ class Store:
                 con.executemany("DELETE FROM dirty_keys WHERE key = ?", [(k,) for k in keys])
 
     def resolve_open(self) -> set[str]:
-        """Attach each year-less (or term-only) citation to its unique match, else list the candidates
-        (``merge.attach_open``), and recompute the rows it touched.
+        """Settle each year-less (or term-only) citation on the one directive that fits it, else list
+        the candidates (``graph.resolve``), and recompute the rows it touched.
 
         Idempotent; returns the ids whose rows changed. Runs in its own transaction.
         """
         with self.transaction() as con:
-            touched = attach_open(con)
+            touched = resolve_open(con)
             refresh_rows(con, touched)
         self._flush_keys()
         return touched
@@ -348,6 +360,27 @@ class Store:
         """
         got = self._q(_EDGES_ALL) if relation is None else self._q(_EDGES_OF, (relation,))
         return [dict(zip(EDGE_COLUMNS, r)) for r in got]
+
+    def citations(self) -> Iterator[dict]:
+        """One row per (citing file, cited node), by path then first mention: ``CITATION_COLUMNS`` → value.
+
+        Citation edges of every text (a news text's too: ``source_id`` None), plus a ``reports``
+        row for the directive a news text reports; a document's own header is not a row.
+        ``type``, ``number``, ``issuer_code`` and ``symbol`` are the cited node's.
+
+        >>> [(r["source"], r["id"][-7:], r["relation"]) for r in tiny_store().citations()][:2]
+        [('lc61.txt', '2018/35', 'implements'), ('sl61.txt', '2018/35', 'implements')]
+        """
+        rows: dict[tuple[str, str], dict] = {}
+        for path, src, dst, relation, spans, start, end, type_, number, code, symbol in self._q(_CITATIONS):
+            first = min((tuple(m[:2]) for m in json.loads(spans or "[]") if m[0] is not None), default=(start, end))
+            row = dict(zip(CITATION_COLUMNS, (path, src or None, dst, type_, number, code, symbol, relation, *first)))
+            old = rows.setdefault((path, dst), row)
+            if old is not row:  # one row per (file, node): reports > implements > refers_to; first mention's offsets
+                old["relation"] = max(old["relation"], relation, key=_RELATION_RANK.get)
+                if row["start"] is not None and (old["start"] is None or row["start"] < old["start"]):
+                    old["start"], old["end"] = row["start"], row["end"]
+        yield from sorted(rows.values(), key=lambda r: (r["source"], r["start"] is None, r["start"] or 0, r["id"]))
 
     def files(self) -> list[dict]:
         """Every stored file (``FILE_COLUMNS`` → value; ``doc_id`` is the directive it is the text of), by path.
@@ -443,7 +476,15 @@ class Store:
             refers_to=tuple(e for r, e in up if r == "refers_to"),
             referred_by=tuple(e for r, e in down if r == "refers_to"),
             sources=sources,
+            mentioned_in=tuple(self._text_mentions(id)),
         )
+
+    def _text_mentions(self, id: str) -> list[TextMention]:
+        got = self._q(
+            'SELECT path, relation, cue, mentions, sentence, start, "end", candidates FROM edges '
+            "WHERE dst = ? AND src = '' AND via = 'citation' ORDER BY path, start", (id,))
+        return [TextMention(p, rel, cue, n, sent, start, end, tuple(json.loads(c)) if c else ())
+                for p, rel, cue, n, sent, start, end, c in got]
 
     def q_coverage(self, id: str) -> Coverage | None:
         row = self.row(id)

@@ -51,8 +51,30 @@ def test_chain_coverage_search(store_path):
     assert [r["symbol"] for r in chain] == ["102-KH/HU", "61-KH/TU", "35-NQ/TW"]
     cov = json.loads(run("coverage", "35-NQ/TW", "--store", store_path, "--format", "json").stdout)
     assert {r["province"] for r in cov if r["covered"] and r["district"] is None} == {"Lai Châu", "Sơn La"}
-    found = run("search", "61-KH/TU", "--store", store_path, "--format", "csv").stdout
-    assert found.count("61-KH/TU") == 2
+    found = list(csv.DictReader(io.StringIO(run("search", "61-KH/TU", "--store", store_path, "--format", "csv").stdout)))
+    assert [r["symbol"] for r in found] == ["61-KH/TU", "61-KH/TU"]
+    assert found[0]["label"] == "Kế hoạch 61-KH/TU · TU Lai Châu · 2021"
+
+
+def test_an_ambiguous_phrase_lists_candidates_and_exits_2(store_path):
+    for command in ("cascade", "chain", "coverage"):
+        result = run(command, "Kế hoạch 61", "--store", store_path)
+        assert result.exit_code == 2, command
+        assert "1. Kế hoạch 61-KH/TU · TU Lai Châu · 2021" in result.output
+    picked = json.loads(run("cascade", "Kế hoạch 61", "--pick", "1", "--store", store_path, "--format", "json").stdout)
+    assert [r["symbol"] for r in picked] == ["102-KH/HU"]
+
+
+def test_every_type_word_finds_its_directives(tmp_path):
+    from vbgraph.graph import queries
+    from vbgraph.graph.build import ingest_dicts
+    from vbgraph.graph.store import Store
+
+    store = Store(":memory:")
+    qdi = {"type": "QĐi", "number": "368", "issuer_code": "TW", "year": 2025, "symbol": "368-QĐ/TW", "relation": "refers_to"}
+    ingest_dicts([{"source": "a.txt", "path": "a.txt", "sha256": "a", "document": {"kind": "other"}, "citations": [qdi]}], store)
+    for phrase in ("368-QĐ/TW", "Quy định 368", "QĐ 368", "QĐi 368", "Quyết định 368"):
+        assert [r.number for r in queries.search(store, phrase)] == ["368"], phrase
 
 
 def test_unknown_query_fails_with_a_message(store_path):
