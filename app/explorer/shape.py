@@ -85,6 +85,11 @@ def date_vi(row: DirectiveRow) -> str:
     return str(row.year) if row.year else (row.date or "")
 
 
+def _dmy(value: str) -> str:
+    """An ISO date as dd/mm/yyyy (other text as is)."""
+    return date_vi(DirectiveRow(id="x", date=value)) or str(value)
+
+
 def display_label(row: DirectiveRow) -> str:
     """``row.label``, but never a bare id: a row without number reads "KH (không rõ số)".
 
@@ -183,6 +188,8 @@ def metadata_frame(detail: DirectiveDetail) -> pd.DataFrame:
         elif name == "status":
             value = STATUS_LABELS.get(value, value)
         others = detail.conflicts.get(name, ())
+        if name == "date":
+            value, others = date_vi(row), tuple(_dmy(v) for v in others)
         if value in (None, "") and not others:
             continue
         lines.append({"Trường": label, "Giá trị": "" if value is None else str(value),
@@ -652,12 +659,13 @@ def coverage_map(provinces: pd.DataFrame, districts: pd.DataFrame | None = None)
     )
 
 
-def lag_chart(provinces: pd.DataFrame, districts: pd.DataFrame | None = None):
-    """A histogram of lags (days from the directive to each implementing plan), provinces and districts."""
+def lag_chart(provinces: pd.DataFrame, districts: pd.DataFrame | None = None, *, below: str = "Huyện"):
+    """A histogram of lags (days from the directive to each implementing plan), provinces and the
+    units ``below`` them (districts on the old map, communes on the new); counts on whole-number ticks."""
     import altair as alt
 
     frames = []
-    for frame, level in ((provinces, "Tỉnh"), (districts, "Huyện")):
+    for frame, level in ((provinces, "Tỉnh"), (districts, below)):
         if frame is not None and not frame.empty:
             f = frame[[C["lag"]]].dropna().copy()
             f[C["level"]] = level
@@ -667,10 +675,12 @@ def lag_chart(provinces: pd.DataFrame, districts: pd.DataFrame | None = None):
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X(f"{C['lag']}:Q", bin=alt.Bin(maxbins=30), title="Độ trễ (ngày)"),
-            y=alt.Y("count():Q", title="Số địa bàn"),
+            x=alt.X(f"{C['lag']}:Q", bin=alt.Bin(maxbins=30), title="Độ trễ (ngày)",
+                    axis=alt.Axis(format="d")),
+            y=alt.Y("count():Q", title="Số địa bàn", axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color(f"{C['level']}:N", title="Cấp",
-                            scale=alt.Scale(domain=["Tỉnh", "Huyện"], range=[LEVEL_COLORS["province"], LEVEL_COLORS["district"]])),
+                            scale=alt.Scale(domain=["Tỉnh", below],
+                                            range=[LEVEL_COLORS["province"], LEVEL_COLORS["district"]])),
             tooltip=[alt.Tooltip("count():Q", title="Số địa bàn"), f"{C['level']}:N"],
         )
         .properties(height=260)
