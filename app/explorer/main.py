@@ -21,7 +21,7 @@ def main() -> None:
     """
     st.set_page_config(page_title="vbgraph — Văn bản chỉ đạo", layout="wide")
     pages = [
-        st.Page(r.script, title=r.title, icon=r.icon, url_path=r.url_path, default=(r.key == "search"))
+        st.Page(r.script, title=r.title, icon=r.icon or None, url_path=r.url_path, default=(r.key == "search"))
         for r in routes.ROUTES
     ]
     nav = st.navigation(pages, position="sidebar", expanded=True)
