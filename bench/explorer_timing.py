@@ -14,6 +14,13 @@ The store is built once (``app.synth`` + ``graph.build.ingest_dicts``) and reuse
 
     .venv/bin/python bench/explorer_timing.py                     # var/bench-explorer-100k.sqlite
     .venv/bin/python bench/explorer_timing.py --n 10000 --samples 10
+
+``--browser STORE`` instead times the pages in headless Chromium (``browser_timings``):
+from navigation to drawn for every page, and each cascade level filter from the click
+to the page drawn again, median of 5 after the first load:
+
+    .venv/bin/python bench/explorer_timing.py --browser var/real.sqlite
+    .venv/bin/python bench/explorer_timing.py --browser var/bench-explorer-100k.sqlite
 """
 from __future__ import annotations
 
@@ -110,6 +117,115 @@ def cascade_view(backend, id: str, **filters) -> int:
     return len(full)
 
 
+# ---------------------------------------------------------------- in the browser
+
+_IDLE = """() => document.querySelector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+                 && !document.querySelector('[data-testid="stStatusWidget"]')"""
+_FILTERED = "() => document.body.innerText.includes('Bộ lọc giữ')"
+
+
+def _drawn(page, heading: str, timeout: float = 120_000) -> None:
+    """Streamlit has drawn ``heading`` and no script run is in progress."""
+    page.get_by_role("heading", name=heading).first.wait_for(timeout=timeout)
+    page.wait_for_function(_IDLE, timeout=timeout)
+
+
+def _median(times: list[float]) -> dict:
+    return {"first_ms": round(times[0] * 1000), "median_ms": round(statistics.median(times[1:]) * 1000)}
+
+
+def browser_timings(store: Path, repeats: int = 5) -> dict:
+    """Navigation → drawn for each page, and each cascade level filter, in headless Chromium.
+
+    Each page is loaded once (the first load fills the caches), then ``repeats`` times;
+    the median of the repeats is reported. Every load is a new browser tab and so a new
+    Streamlit session, as when a user opens a link. The root is the most-cited directive
+    with the largest cascade; the chain starts at its deepest row. A filter is timed from
+    the click on a level in the sidebar to the page drawn again (and back, clearing it).
+    """
+    import os
+    import subprocess
+    from urllib.parse import quote
+
+    from playwright.sync_api import sync_playwright
+
+    from vbgraph.app.cli_serve import streamlit_command
+    from vbgraph.app.explorer.backend import open_read_only
+    from vbgraph.app.explorer.labels import level_label
+    from vbgraph.graph import queries
+
+    sys.path.insert(0, str(ROOT / "tests" / "browser"))
+    from test_browser import CHROMIUM, CHROMIUM_ARGS, _free_port, _wait_healthy
+
+    backend = open_read_only({"backend": "sqlite", "store": str(store)})
+    root, rows = max(((r, queries.cascade(backend, r.id)) for r, _ in queries.most_cited(backend, limit=30)),
+                     key=lambda pair: len(pair[1]))
+    deepest = max(rows, key=lambda c: c.depth).row
+    levels = [lv for lv in ("province", "district", "commune", "central") if any(c.row.level == lv for c in rows)]
+    port = _free_port()
+    env = {**os.environ, "VBGRAPH_STORE": str(store), "VBGRAPH_BACKEND": "sqlite"}
+    proc = subprocess.Popen(streamlit_command(port, "127.0.0.1"), cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    pages = {
+        "search": (f"{url}/?q={quote(root.label)}", "Tìm kiếm văn bản"),
+        "directive": (f"{url}/van-ban?id={quote(root.id, safe='')}", root.label),
+        "cascade (tree)": (f"{url}/cay-thuc-hien?id={quote(root.id, safe='')}", f"Cây thực hiện {root.label}"),
+        "cascade (table)": (f"{url}/cay-thuc-hien?id={quote(root.id, safe='')}&xem={quote('Bảng')}",
+                            f"Cây thực hiện {root.label}"),
+        "chain": (f"{url}/chuoi?id={quote(deepest.id, safe='')}", f"Chuỗi thực hiện {deepest.label}"),
+        "coverage": (f"{url}/do-phu?id={quote(root.id, safe='')}", f"Độ phủ {root.label}"),
+        "corpus": (f"{url}/kho-du-lieu", "Kho dữ liệu"),
+    }
+    out: dict = {"store": str(store), "root": root.label, "cascade_rows": len(rows), "pages": {}, "filters": {}}
+    try:
+        _wait_healthy(url, proc)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+            ctx.route("**/*", lambda r: r.continue_() if r.request.url.startswith(url) else r.abort())
+            for name, (link, heading) in pages.items():
+                times = []
+                for _ in range(repeats + 1):
+                    page = ctx.new_page()
+                    t0 = time.perf_counter()
+                    page.goto(link)
+                    _drawn(page, heading)
+                    times.append(time.perf_counter() - t0)
+                    page.close()
+                out["pages"][name] = _median(times)
+            page = ctx.new_page()
+            page.goto(pages["cascade (tree)"][0])
+            _drawn(page, pages["cascade (tree)"][1])
+            box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
+            for lv in levels[:2]:
+                on, off = [], []
+                for _ in range(repeats + 1):
+                    box.click()
+                    option = page.get_by_role("option", name=level_label(lv), exact=True)
+                    option.wait_for()
+                    t0 = time.perf_counter()
+                    option.click()
+                    page.wait_for_function(_FILTERED)
+                    page.wait_for_function(_IDLE)
+                    on.append(time.perf_counter() - t0)
+                    page.keyboard.press("Escape")
+                    box.locator("input").click()
+                    t0 = time.perf_counter()
+                    page.keyboard.press("Backspace")
+                    page.wait_for_function(f"() => !({_FILTERED})()")
+                    page.wait_for_function(_IDLE)
+                    off.append(time.perf_counter() - t0)
+                    page.keyboard.press("Escape")
+                out["filters"][f"level {level_label(lv)} on"] = _median(on)
+                out["filters"][f"level {level_label(lv)} off"] = _median(off)
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=100_000, help="directives in the synthetic store")
@@ -117,7 +233,16 @@ def main() -> None:
     ap.add_argument("--samples", type=int, default=30, help="ids per page kind")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", default=str(ROOT / "bench" / "results" / "explorer_timing.json"))
+    ap.add_argument("--browser", metavar="STORE", help="only the browser timings, on this existing store")
+    ap.add_argument("--repeats", type=int, default=5, help="browser loads per page after the first")
     args = ap.parse_args()
+    if args.browser:
+        result = browser_timings(Path(args.browser), args.repeats)
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+        out = Path(args.out).with_name(f"explorer_browser_{Path(args.browser).stem}.json")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+        return
 
     from vbgraph.app.explorer.backend import open_read_only
 

@@ -49,7 +49,7 @@ STATUS_LABELS = {
 }
 
 KIND_LABELS = {
-    "original": "Bản gốc",
+    "original": "Văn bản chỉ đạo",
     "report": "Báo cáo",
     "other": "Khác",
 }

@@ -18,7 +18,7 @@ __all__ = ["Route", "ROUTES", "route", "url"]
 
 @dataclass(frozen=True, slots=True)
 class Route:
-    """One page: ``script`` is relative to ``main.py``; ``url_path`` empty for the default page."""
+    """One page: ``script`` is relative to ``main.py``; ``icon`` empty: an icon font or emoji font may be missing offline."""
 
     key: str
     script: str
@@ -28,12 +28,12 @@ class Route:
 
 
 ROUTES: tuple[Route, ...] = (
-    Route("search", "views/search.py", "Tìm kiếm", "tim-kiem", ":material/search:"),
-    Route("directive", "views/directive.py", "Văn bản", "van-ban", ":material/description:"),
-    Route("cascade", "views/cascade.py", "Cây thực hiện", "cay-thuc-hien", ":material/account_tree:"),
-    Route("chain", "views/chain.py", "Chuỗi", "chuoi", ":material/link:"),
-    Route("coverage", "views/coverage.py", "Độ phủ", "do-phu", ":material/map:"),
-    Route("corpus", "views/corpus.py", "Kho dữ liệu", "kho-du-lieu", ":material/database:"),
+    Route("search", "views/search.py", "Tìm kiếm", "tim-kiem", ""),
+    Route("directive", "views/directive.py", "Văn bản", "van-ban", ""),
+    Route("cascade", "views/cascade.py", "Cây thực hiện", "cay-thuc-hien", ""),
+    Route("chain", "views/chain.py", "Chuỗi", "chuoi", ""),
+    Route("coverage", "views/coverage.py", "Độ phủ", "do-phu", ""),
+    Route("corpus", "views/corpus.py", "Kho dữ liệu", "kho-du-lieu", ""),
 )
 
 _BY_KEY = {r.key: r for r in ROUTES}

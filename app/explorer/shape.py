@@ -29,8 +29,6 @@ from . import routes
 from .labels import COLUMNS, LEVEL_COLORS, LEVEL_LABELS, LEVEL_ORDER, STATUS_LABELS, level_label, type_label
 
 __all__ = [
-    "md",
-    "code",
     "jurisdiction",
     "date_vi",
     "display_label",
@@ -57,36 +55,6 @@ __all__ = [
 ]
 
 C = COLUMNS
-
-# Characters Streamlit's Markdown gives a meaning to anywhere in a line: emphasis, code, links
-# and images ([ ] !), HTML (< >), entities (&), LaTeX ($), strikethrough (~), tables (|).
-_MARKDOWN = re.compile(r"([\\`*_\[\]!<>&$~|])")
-# ... and at the start of a line: headings, quotes, lists, rules.
-_LINE_START = re.compile(r"^(\d+(?=[.)])|)([.)#+\-=>])")
-
-
-def md(text: object) -> str:
-    """A text from a document as Markdown that shows it literally, on one line: every
-    character Markdown would read (an image ``![x](url)``, a link, emphasis, HTML,
-    LaTeX, a heading or list) is escaped, line breaks become spaces.
-
-    >>> md("![x](http://host/x.png)")
-    '\\\\!\\\\[x\\\\](http://host/x.png)'
-    >>> md("# 35-NQ/TW\\n<b>")
-    '\\\\# 35-NQ/TW \\\\<b\\\\>'
-    """
-    line = _MARKDOWN.sub(r"\\\1", " ".join(str(text).split()))
-    return _LINE_START.sub(r"\1\\\2", line)
-
-
-def code(text: object) -> str:
-    """A text from a document as an inline code span (no backtick inside can close it).
-
-    >>> code("Thực `hiện`")
-    '`Thực ʼhiệnʼ`'
-    """
-    return "`" + " ".join(str(text).split()).replace("`", "ʼ") + "`"
-
 
 # ---------------------------------------------------------------- one directive
 
@@ -115,6 +83,11 @@ def date_vi(row: DirectiveRow) -> str:
     if d is not None:
         return d.strftime("%d/%m/%Y")
     return str(row.year) if row.year else (row.date or "")
+
+
+def _dmy(value: str) -> str:
+    """An ISO date as dd/mm/yyyy (other text as is)."""
+    return date_vi(DirectiveRow(id="x", date=value)) or str(value)
 
 
 def display_label(row: DirectiveRow) -> str:
@@ -215,6 +188,8 @@ def metadata_frame(detail: DirectiveDetail) -> pd.DataFrame:
         elif name == "status":
             value = STATUS_LABELS.get(value, value)
         others = detail.conflicts.get(name, ())
+        if name == "date":
+            value, others = date_vi(row), tuple(_dmy(v) for v in others)
         if value in (None, "") and not others:
             continue
         lines.append({"Trường": label, "Giá trị": "" if value is None else str(value),
@@ -684,12 +659,13 @@ def coverage_map(provinces: pd.DataFrame, districts: pd.DataFrame | None = None)
     )
 
 
-def lag_chart(provinces: pd.DataFrame, districts: pd.DataFrame | None = None):
-    """A histogram of lags (days from the directive to each implementing plan), provinces and districts."""
+def lag_chart(provinces: pd.DataFrame, districts: pd.DataFrame | None = None, *, below: str = "Huyện"):
+    """A histogram of lags (days from the directive to each implementing plan), provinces and the
+    units ``below`` them (districts on the old map, communes on the new); counts on whole-number ticks."""
     import altair as alt
 
     frames = []
-    for frame, level in ((provinces, "Tỉnh"), (districts, "Huyện")):
+    for frame, level in ((provinces, "Tỉnh"), (districts, below)):
         if frame is not None and not frame.empty:
             f = frame[[C["lag"]]].dropna().copy()
             f[C["level"]] = level
@@ -699,10 +675,12 @@ def lag_chart(provinces: pd.DataFrame, districts: pd.DataFrame | None = None):
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X(f"{C['lag']}:Q", bin=alt.Bin(maxbins=30), title="Độ trễ (ngày)"),
-            y=alt.Y("count():Q", title="Số địa bàn"),
+            x=alt.X(f"{C['lag']}:Q", bin=alt.Bin(maxbins=30), title="Độ trễ (ngày)",
+                    axis=alt.Axis(format="d")),
+            y=alt.Y("count():Q", title="Số địa bàn", axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color(f"{C['level']}:N", title="Cấp",
-                            scale=alt.Scale(domain=["Tỉnh", "Huyện"], range=[LEVEL_COLORS["province"], LEVEL_COLORS["district"]])),
+                            scale=alt.Scale(domain=["Tỉnh", below],
+                                            range=[LEVEL_COLORS["province"], LEVEL_COLORS["district"]])),
             tooltip=[alt.Tooltip("count():Q", title="Số địa bàn"), f"{C['level']}:N"],
         )
         .properties(height=260)

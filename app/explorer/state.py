@@ -9,15 +9,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import sqlite3
+
 import streamlit as st
 
 from vbgraph.app.config import load_config
 from vbgraph.graph import queries
+from vbgraph.graph.errors import QueryError
+from vbgraph.ingest.errors import ReadError
 
 from . import backend as _backend
 from . import routes
-from . import shape
+from . import titles as _titles
+from .labels import type_label
 from .shape import SOURCE_CSS
+from .vi import md_escape
 
 __all__ = [
     "Session",
@@ -27,7 +33,13 @@ __all__ = [
     "set_param",
     "require_id",
     "directive_picker",
+    "friendly",
+    "MAX_SEARCH_WORDS",
 ]
+
+# A search of more words than this is cut (SQLite refuses very long searches).
+MAX_SEARCH_WORDS = 24
+MAX_SEARCH_CHARS = 300
 
 
 @st.cache_resource(show_spinner="Đang mở kho dữ liệu…")
@@ -45,7 +57,23 @@ class Session:
         self.version = _backend.version_of(self.backend)
 
     def search(self, text: str, limit: int = 50):
-        return _search(self.key, self.version, text, limit)
+        return _search(self.key, self.version, clip_search(text), limit)
+
+    def titles(self, rows) -> dict[str, str]:
+        """id → the title to show (header of the directive's own text, else its cleaned subject phrase)."""
+        wanted = tuple(sorted({(r.id, r.title or "", r.status) for r in rows}))
+        return _titles_of(self.key, self.version, wanted)
+
+    def evidence(self, rows) -> dict[tuple[str, str], str]:
+        """(child id, parent id) → the evidence sentence, for cascade rows (one query per parent)."""
+        out: dict[tuple[str, str], str] = {}
+        for parent in dict.fromkeys(c.parent_id for c in rows):
+            detail = self.directive(parent) if parent.startswith("vn/") else None
+            if detail is None:
+                continue
+            for e in (*detail.implemented_by, *detail.referred_by):
+                out.setdefault((e.other.id, parent), e.sentence or "")
+        return out
 
     def directive(self, id: str):
         return _directive(self.key, self.version, id)
@@ -78,14 +106,54 @@ def session() -> Session:
     try:
         return Session(_backend.backend_key(load_config()))
     except FileNotFoundError as err:  # no store yet: say how to make one, and stop this page
-        st.error(shape.md(str(err)), icon=":material/error:")
+        st.error(md_escape(str(err)))
         st.stop()
+
+
+def clip_search(text: str) -> str:
+    """A search text cut to ``MAX_SEARCH_WORDS`` words and ``MAX_SEARCH_CHARS`` characters.
+
+    >>> clip_search(" ".join(["từ"] * 1000)).count("từ")
+    24
+    """
+    return " ".join(text.split()[:MAX_SEARCH_WORDS])[:MAX_SEARCH_CHARS]
+
+
+def friendly(err: BaseException) -> str:
+    """A message for staff about an error: what went wrong in Vietnamese, never a traceback or a server path.
+
+    >>> friendly(QueryError("not a canonical directive id: 'x'"))
+    'Yêu cầu không hợp lệ: mã định danh văn bản có dạng `vn/national/tw/nq/2018/35`.'
+    """
+    if isinstance(err, QueryError):
+        return "Yêu cầu không hợp lệ: mã định danh văn bản có dạng `vn/national/tw/nq/2018/35`."
+    if isinstance(err, ReadError):
+        return "Không đọc được tệp nguồn (tệp đã bị chuyển hoặc xóa)."
+    if isinstance(err, sqlite3.Error):
+        return "Kho dữ liệu không trả lời được yêu cầu này; hãy thử lại với ít từ hơn."
+    return "Đã có lỗi khi hiển thị trang này; hãy thử lại hoặc quay về trang Tìm kiếm."
 
 
 # Cached query functions. The first argument names the backend, the second its version.
 @st.cache_data(show_spinner=False, max_entries=512)
 def _search(key, version, text, limit):
     return queries.search(_open(key), text, limit=limit)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _titles_of(key, version, wanted):
+    out = {}
+    backend = _open(key)
+    for id, own, status in wanted:
+        text = None
+        if status == "document":
+            try:
+                src = queries.source(backend, id)
+                text = src.text if src else None
+            except (ReadError, OSError):
+                text = None
+        out[id] = _titles.title_of(own, text)
+    return out
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -151,7 +219,7 @@ def page_links(id: str, *, skip: str = "", label: str = "") -> None:
     for col, k in zip(cols, keys):
         r = routes.route(k)
         with col:
-            st.page_link(r.script, label=r.title + (f" · {shape.md(label)}" if label else ""), icon=r.icon,
+            st.page_link(r.script, label=r.title + (f" · {md_escape(label)}" if label else ""), icon=r.icon or None,
                          query_params={"id": id})
 
 
@@ -169,13 +237,14 @@ def directive_picker(sess: Session, *, key: str) -> str | None:
         return text.strip()
     rows = sess.search(text.strip(), 20)
     if not rows:
-        st.warning(f"Không tìm thấy văn bản nào khớp với “{shape.md(text)}”.")
+        st.warning(f"Không tìm thấy văn bản nào khớp với “{md_escape(text)}”.")
         return None
     if len(rows) == 1:
         return rows[0].id
+    names = sess.titles(rows)
     choice = st.selectbox(
-        "Chọn văn bản", rows, format_func=lambda r: f"{r.label} — {r.province or 'Trung ương'} — {r.year or ''}",
-        key=f"{key}-choice",
+        "Chọn văn bản", rows, format_func=lambda r: plain_label(r, names.get(r.id, "")),
+        key=f"{key}-choice", index=None, placeholder="Nhiều văn bản cùng khớp — chọn một",
     )
     return choice.id if choice else None
 
@@ -195,13 +264,31 @@ def page_subject(sess: Session, *, key: str, title: str, load: Callable[[str], A
     """The directive a page is about and what ``load`` returns for it, or None after
     drawing the page's bare title (nothing chosen yet) or an error (no such directive)."""
     id = require_id(sess, key=key)
+    if id and not id.startswith("vn/"):
+        st.title(title)
+        st.error(f"“{md_escape(id[:120])}” không phải mã định danh văn bản (mã có dạng "
+                 "`vn/national/tw/nq/2018/35`). Hãy tìm văn bản ở trang Tìm kiếm.")
+        return None
     found = load(id) if id else None
     if found is None:
         st.title(title)
         if id:
-            st.error(f"Không có văn bản nào với mã định danh {shape.code(id)}.")
+            st.error(f"Không có văn bản nào với mã định danh “{md_escape(id[:120])}”.")
         return None
     return id, found
+
+
+def plain_label(row, title: str = "") -> str:
+    """What staff read to tell homonyms apart: type and symbol · issuer · year · title.
+
+    >>> from vbgraph.graph.models import DirectiveRow
+    >>> plain_label(DirectiveRow(id="vn/national/cp/nq/2016/35", type="NQ", symbol="35/NQ-CP", issuer="Chính phủ",
+    ...             year=2016), "Hỗ trợ và phát triển doanh nghiệp")
+    'Nghị quyết 35/NQ-CP · Chính phủ · 2016 · Hỗ trợ và phát triển doanh nghiệp'
+    """
+    head = f"{type_label(row.type)} {row.label}".strip()
+    bits = [head, row.issuer or "", str(row.year) if row.year else "năm chưa rõ", title]
+    return " · ".join(b for b in bits if b)
 
 
 def source_css() -> None:

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from vbgraph.app.explorer import routes, shape, state
+from vbgraph.app.explorer import routes, shape, state, tables
+from vbgraph.app.explorer.views._common import table
 from vbgraph.app.explorer.labels import level_label, type_label
+from vbgraph.app.explorer.vi import md_escape
 
 
 def render() -> None:
@@ -14,19 +16,23 @@ def render() -> None:
         return
     id, detail = subject
     row = detail.row
-    st.title(f"Chuỗi thực hiện {shape.md(row.label)}")
-    st.caption(shape.md(f"{type_label(row.type)} · {level_label(row.level)} · {shape.jurisdiction(row)}"))
+    st.title(f"Chuỗi thực hiện {row.label}")
+    st.caption(" · ".join(md_escape(b) for b in (type_label(row.type), row.issuer or "", level_label(row.level),
+                                                  shape.jurisdiction(row)) if b))
     state.page_links(id, skip="chain")
     paths = [p for p in sess.chain(id) if len(p) > 1]
     if not paths:
         st.info("Văn bản này không thực hiện văn bản nào khác trong kho (nó là gốc của chuỗi).")
         return
-    st.caption(f"{len(paths)} chuỗi từ văn bản này lên văn bản gốc")
+    st.caption(f"{len(paths)} chuỗi từ văn bản này lên văn bản gốc (văn bản cao nhất mà chuỗi thực hiện)")
     for i, path in enumerate(paths, 1):
-        links = " → ".join(f"[{shape.md(r.label)}]({routes.url('directive', r.id)})" for r in path)
+        links = " → ".join(f"[{md_escape(r.label)}]({routes.url('directive', r.id)})" for r in path)
         st.markdown(f"{i}. {links}")
     st.graphviz_chart(shape.chain_dot(paths))
     st.caption("Bấm vào một ô để mở văn bản (trong thẻ mới).")
+    names = sess.titles([r for p in paths for r in p])
+    rows = list({r.id: r for p in paths for r in p}.values())
+    table(tables.directive_table(rows, names, link=True), key="chain-table")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,16 @@
-"""Tìm kiếm: one box for "Nghị quyết 35", "35-NQ/TW", "NQ 35", "Kết luận 224 Lai Châu" or title words."""
+"""Tìm kiếm: one box for "Nghị quyết 35", "35-NQ/TW", "NQ 35", "Kết luận 224 Lai Châu" or title words.
+
+Results are most cited first, each with a plain label (type and symbol · issuer ·
+year · title); symbols that name several directives are grouped with a note; when
+more than one directive matches, nothing is opened until the reader picks one.
+"""
 from __future__ import annotations
 
 import streamlit as st
 
-from vbgraph.app.explorer import shape, state
-from vbgraph.app.explorer.views._common import column_config
+from vbgraph.app.explorer import routes, search_help, state, tables
+from vbgraph.app.explorer.views._common import table
+from vbgraph.app.explorer.vi import md_escape
 
 EXAMPLES = ("Nghị quyết 35", "35-NQ/TW", "NQ 35", "Kết luận 224 Lai Châu")
 
@@ -29,34 +35,52 @@ def render() -> None:
         on_change=_remember_query,
     )
     limit = st.sidebar.number_input("Số kết quả tối đa", min_value=10, max_value=500, value=50, step=10)
-    if not text.strip():
+    query = text.strip()
+    if not query:
         st.caption("Ví dụ: " + " · ".join(f"`{e}`" for e in EXAMPLES))
         return
-    state.set_param("q", text.strip())
-    st.session_state["search-url-q"] = text.strip()
-    rows = sess.search(text.strip(), int(limit))
+    state.set_param("q", query)
+    st.session_state["search-url-q"] = query
+    if len(query.split()) > state.MAX_SEARCH_WORDS or len(query) > state.MAX_SEARCH_CHARS:
+        st.info(f"Chỉ tìm theo {state.MAX_SEARCH_WORDS} từ đầu của nội dung đã nhập.")
+    rows = sess.search(query, int(limit))
     if not rows:
-        st.warning(f"Không tìm thấy văn bản nào khớp với “{shape.md(text.strip())}”.")
+        st.warning(f"Không tìm thấy văn bản nào khớp với “{md_escape(state.clip_search(query))}”.")
+        _did_you_mean(sess, query)
         return
-    st.caption(f"{len(rows)} kết quả" + (" (có thể còn nữa — tăng số kết quả tối đa)" if len(rows) >= limit else ""))
-    for note in shape.homonym_notes(rows):
-        st.info(shape.md(note), icon=":material/info:")
-    frame = shape.directive_frame(rows)
-    event = st.dataframe(
-        frame,
-        hide_index=True,
-        column_config=column_config(),
-        on_select="rerun",
-        selection_mode="single-row",
-        key="search-results",
-    )
+    names = sess.titles(rows)
+    groups = search_help.group_homonyms(rows)
+    more = " (có thể còn nữa — tăng số kết quả tối đa)" if len(rows) >= limit else ""
+    st.caption(f"{len(rows)} kết quả, văn bản được trích dẫn nhiều nhất trước{more}")
+    for label, members in groups:
+        if len(members) > 1:
+            st.info(f"Số hiệu {md_escape(label)} có ở {len(members)} văn bản khác nhau trong kết quả "
+                    "(khác cơ quan, năm hoặc địa bàn): xem cơ quan ban hành, năm và trích yếu để chọn đúng văn bản.")
+    ordered = [r for _, members in groups for r in members]
+    frame = tables.directive_table(ordered, names, link=True)
+    frame.insert(0, "Văn bản", [state.plain_label(r, names.get(r.id, "")) for r in ordered])
+    event = table(frame, key="search-results", on_select="rerun", selection_mode="single-row")
     picked = event.selection.rows if event and event.selection else []
-    row = rows[picked[0]] if picked else rows[0]
-    st.subheader(shape.md(f"{row.label} — {shape.jurisdiction(row) or 'chưa rõ địa bàn'}"))
-    if not picked:
-        st.caption("Kết quả đầu; chọn một dòng trong bảng để xem văn bản khác.")
+    if not picked and len(ordered) > 1:
+        st.caption("Nhiều văn bản cùng khớp: chọn một dòng trong bảng để xem văn bản đó.")
+        return
+    row = ordered[picked[0]] if picked else ordered[0]
+    st.subheader(state.plain_label(row, names.get(row.id, "")))
     state.page_links(row.id)
     _citing(sess, row.id)
+
+
+def _did_you_mean(sess: state.Session, query: str) -> None:
+    """Links to near misses: the same number and type with another issuer, fewer words, the number alone."""
+    for alt in search_help.alternatives(query):
+        rows = sess.search(alt, 8)
+        if rows:
+            names = sess.titles(rows)
+            links = [f"- [{md_escape(state.plain_label(r, names.get(r.id, '')))}]({routes.url('directive', r.id)})"
+                     for r in rows[:8]]
+            st.markdown(f"**Có phải bạn muốn tìm** ([“{md_escape(alt)}”]({routes.url('search', q=alt)})):\n"
+                        + "\n".join(links))
+            return
 
 
 def _citing(sess: state.Session, id: str) -> None:
@@ -68,10 +92,8 @@ def _citing(sess: state.Session, id: str) -> None:
     st.markdown(f"Được thực hiện bởi **{len(detail.implemented_by)}** · được đề cập bởi "
                 f"**{len(detail.referred_by)}** văn bản")
     if edges:
-        frame = shape.edge_frame(edges)
-        frame.insert(1, "Quan hệ", ["Thực hiện"] * len(detail.implemented_by) + ["Đề cập"] * len(detail.referred_by))
-        cols = ["Số hiệu", "Quan hệ", "Cấp", "Địa bàn", "Ngày", "Từ khóa", "Trích yếu", "Mở", "Mã định danh"]
-        st.dataframe(frame[cols], hide_index=True, column_config=column_config(), key="search-citing")
+        frame = tables.edge_table(edges, sess.titles([e.other for e in edges]), link=True)
+        table(frame, key="search-citing")
 
 
 if __name__ == "__main__":
