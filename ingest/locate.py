@@ -20,7 +20,7 @@ from .normalize import NormText
 
 __all__ = [
     "locate_document", "ref_id", "level_of_code", "place_of_document", "issuer_fits_code", "place_of_lines",
-    "place_of_citation", "apply_place", "place_in_text", "dominant_place", "other_body",
+    "place_of_citation", "apply_place", "place_in_text", "dominant_place", "other_body", "city_below_province",
 ]
 
 
@@ -146,6 +146,17 @@ def dominant_place(text: str, *, on=None) -> places.Place | None:
     province = provinces.pop()
     districts = {p.district for p in found if p.district}
     return places.Place(province, districts.pop() if len(districts) == 1 else None)
+
+
+def city_below_province(text: str, *, on=None) -> places.Place | None:
+    """The one city below a province that a text names ("thành phố Tây Ninh" of tỉnh Tây Ninh),
+    the place of a bare "Đảng bộ Thành phố" / "Thành ủy" in it; None when it names none or several.
+
+    >>> city_below_province("Đại hội Đảng bộ thành phố Tây Ninh, tiến tới Đại hội Đảng bộ tỉnh Tây Ninh", on="2019-11-05")
+    Place(province='Tây Ninh', district='Tây Ninh', commune=None)
+    """
+    found = {p for s, _, p in places.find_places(text, on=on) if p.district and rx.CITY_WORD.match(text, s)}
+    return found.pop() if len(found) == 1 else None
 
 
 def other_body(issuer: str | None, code: str | None) -> bool:

@@ -34,7 +34,7 @@ __all__ = [
     "SHORT_FORM", "SYLLABLE", "SYMBOL", "SYMBOL_START", "TERM_EXACT", "TITLE_AFTER", "TITLE_THEN_SO",
     "TOKEN_REST", "TONE_MARKS", "TRAILING_TERM", "TU_CENTRAL", "UNICODE_VIET_LETTER", "VERB_BEFORE", "WORD",
     "YEAR_AFTER", "ZERO_WIDTH", "AFTER_ISSUING", "BASIS_CUE", "ENUMERATED", "ISSUED_LIST", "LIST_MARK_TYPED",
-    "MAIN_CLAUSE", "NUMBER_WITHOUT_SYMBOL", "OTHER_PARTY_BODY", "SO_NUMBER",
+    "MAIN_CLAUSE", "NUMBER_WITHOUT_SYMBOL", "OTHER_PARTY_BODY", "SO_NUMBER", "BARE_CITY_ISSUER", "CITY_WORD",
 ]
 
 # ================================================================ pieces
@@ -340,6 +340,10 @@ OTHER_PARTY_BODY = re.compile(
     r"Đảng[ ][ủu]y[ ](?:Khối|khối|Công[ ]an|Quân[ ]sự|Quân[ ]khu|Bộ[ ]đội|Biên[ ]phòng|Ngân[ ]hàng|Tập[ ]đoàn|"
     r"Tổng[ ]công[ ]ty|Công[ ]ty|Cơ[ ]quan|các[ ]cơ[ ]quan|Trường|Bệnh[ ]viện|[A-ZĐ]{2,}\b)"
 )
+# A city's Party committee named without the city: "Ban Chấp hành Đảng bộ Thành phố", "Thành ủy".
+BARE_CITY_ISSUER = re.compile(r"^(?:Ban[ ](?:Chấp[ ]hành|Thường[ ]vụ)[ ])?(?:Đảng[ ]bộ[ ][Tt]hành[ ]phố|Thành[ ][ủu]y)$")
+# A city named with its unit word: "thành phố Tây Ninh", "Thành ủy Thủ Đức".
+CITY_WORD = re.compile(r"(?:[Tt]hành[ ]phố|Thành[ ][ủu]y|TP\.?)[ ]")
 # Words of a central issuer: "Bộ Chính trị", "Ban Bí thư", "Chính phủ", "Bộ Tài chính".
 CENTRAL_WORDS = re.compile(r"Trung ương|Bộ Chính trị|Ban Bí thư|Chính phủ|Quốc hội|Thủ tướng|^Bộ ", re.IGNORECASE)
 # Words that tell a local issuer's level, the first that matches wins:

@@ -71,6 +71,8 @@ def resolve_citations(norm: NormText, hits: list[Hit], document: Document, *,
                 text_place = locate.dominant_place(t, on=doc_date)
             context = text_place
         place = locate.place_of_citation(ref, context, doc_date=doc_date)
+        if ref.issuer and rx.BARE_CITY_ISSUER.match(ref.issuer) and document.place is None:
+            place = locate.city_below_province(t, on=doc_date) or place  # "… của Ban Chấp hành Đảng bộ Thành phố"
         ref = locate.apply_place(ref, place, locate.level_of_code(ref.issuer_code))
         if locate.other_body(ref.issuer, ref.issuer_code):
             ref = ref.with_(level="other")

@@ -246,6 +246,10 @@ CITED = [
         "number level province", [("9", "central", None), ("81", "other", None), ("23", "other", None)]),
     row("a bare Tinh uy takes the one province the article's places lie in", _DOMINANT,
         "number province district", [("9", None, None), ("94", "An Giang", None)]),
+    row("a bare Dang bo Thanh pho is the one city below a province the article names",
+        "Thực hiện Chỉ thị số 9-CT/TW ngày 2/3/2021 của Bộ Chính trị; Kế hoạch số 19-KH/TU ngày 5/4/2021 của Ban Chấp hành "
+        "Đảng bộ Thành phố về đại hội trong Đảng bộ thành phố Tây Ninh, tiến tới Đại hội Đảng bộ tỉnh Tây Ninh, đã tổ chức đại hội.",
+        "number level province district", [("9", "central", None, None), ("19", "district", "Tây Ninh", "Tây Ninh")]),
     row("a report issued after a basis sentence without main clause carries its items out", _BASIS_THEN_ISSUED,
         "number relation", [("9", "implements"), ("70", "implements")]),
     row("a report issued after the centre's act carries it out", _AFTER_ISSUING,

@@ -106,6 +106,8 @@ EXAMPLES = [
     ("AFTER_ISSUING", "Sau khi Bộ Chính trị ban hành", "Sau khi "),
     ("ISSUED_LIST", "Ban Thường vụ Thành ủy Thủ Đức đã xây dựng và ban hành:", None),
     ("ENUMERATED", "\n1. ", "1. "),
+    ("BARE_CITY_ISSUER", "Ban Chấp hành Đảng bộ Thành phố", None),
+    ("CITY_WORD", "Đảng bộ thành phố Tây Ninh", "thành phố "),
     ("LIST_MARK_TYPED", "của Ban Tổ chức Trung ương, Hướng dẫn (mật) số ", ", Hướng dẫn (mật) số "),
 ]
 
