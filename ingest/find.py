@@ -377,8 +377,12 @@ def _numbered_hits(text: str, lower: str, full: list[Hit]) -> list[Hit]:
     """
     typed = {(h.ref.type, str(int(h.ref.number))) for h in full if h.ref.number and h.ref.number.isdigit()}
     hits = []
+    lead_words = _short_lead_words()
     for so in rx.SO_NUMBER.finditer(text):
-        words = _type_words_in(lower, max(0, so.start() - _TYPE_WORD_REACH), so.start())
+        at = so.start()
+        if at == 0 or text[at - 1] != " " or lower[max(0, at - 14):at].rstrip().rpartition(" ")[2] not in lead_words:
+            continue  # "số" right after a type word's last word ("Kế hoạch số") or nothing
+        words = _type_words_in(lower, max(0, at - _TYPE_WORD_REACH), at)
         if not words or words[-1][1] < so.start() - 1 or words[-1][2] in _WEAK_TITLE_CODES:
             continue
         start, _, code = words[-1]

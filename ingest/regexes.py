@@ -181,7 +181,7 @@ NUMBER_WITHOUT_SYMBOL = re.compile(
     rf"[ ]+số[ ]+(?P<num>{_NUM})(?![\d/.]\d|[\w/]|[ ]{{0,3}}[-–][ ]{{0,3}}[{_UP}\d]|[ ]{{0,3}}/)"
 )
 # Where to look for one: "số 192" (a type word must stand right before it).
-SO_NUMBER = re.compile(r"(?<!\w)số[ ]+\d")
+SO_NUMBER = re.compile(r"số[ ]+\d")
 # What may stand between a type word and its symbol, with the numbers listed before it:
 # " số 187, " of "Kết luận số 187, 188-KL/TW" (list "187, ").
 BEFORE_SYMBOL = re.compile(r"^[ \n]*(?:số|Số|SỐ|No\.?|NO\.?|no\.)?[ \n]*[:.]?[ \n]*(?P<list>(?:\d{1,5}[ ]*(?:,|;|và)[ ]*)*)$")

@@ -93,7 +93,7 @@ def resolve_citations(norm: NormText, hits: list[Hit], document: Document, *,
     sources = {skey for skey, _, _, _ in explicit}
     # Co-listed bases tell a cascade in news; an original's preamble lists what it carries out itself.
     listed = ([x for x in said.listed_links(t, groups, sentences, refs) if x[0] not in sources and x[0][1] and x[1][1]]
-              if kind != "original" else [])
+              if kind != "original" and len(groups) > 1 else [])
     for skey, tkey, start, _ in explicit + listed:
         pair = (ids.get(skey), ids.get(tkey))
         if None in pair or pair in seen or pair[0] == pair[1]:
