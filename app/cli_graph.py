@@ -77,7 +77,7 @@ def _emit(rows: list[dict], fmt: str) -> None:
 
 
 def _row_dict(r) -> dict:
-    return {"id": r.id, "symbol": r.symbol, "type": r.type, "level": r.level, "province": r.province,
+    return {"id": r.id, "symbol": r.symbol, "type": r.type, "number": r.number, "level": r.level, "province": r.province,
             "district": r.district, "commune": r.commune, "date": r.date, "status": r.status,
             "homonyms": r.homonyms, "title": r.title}
 

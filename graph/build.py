@@ -181,8 +181,11 @@ def file_rows(x: dict, path: str, sha256: str) -> tuple[dict, list[dict]]:
         first = mentions[0] if mentions else {}
         # The extractor gives an ambiguous citation one id; each candidate place needs its own.
         candidates = sorted({i for i in (computed_id({**c, **p}, source) for p in c.get("ambiguous") or ()) if i})
+        # A report describes its directive; what that directive carries out is its edge, while
+        # everything else the article cites is the article's (src '') and not the directive's.
+        src = doc_id if doc_id and (kind == "original" or relation == "implements") else ""
         edge = {
-            "path": path, "src": doc_id or "", "cited": cid, "dst": cid, "relation": relation, "via": "citation",
+            "path": path, "src": src, "cited": cid, "dst": cid, "relation": relation, "via": "citation",
             "cue": c.get("cue"), "mentions": max(len(mentions), 1),
             "sentence": ev.get("sentence"), "start": ev.get("start", first.get("start")),
             "end": ev.get("end", first.get("end")),

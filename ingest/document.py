@@ -14,6 +14,7 @@ from functools import lru_cache
 from . import regexes as rx
 from . import tables
 from .find import parse_date, symbol_ref
+from .identity import level_of_code
 from .models import DirectiveRef, Document, Header, Hit
 from .normalize import NormText
 from .resolve import Sentences, opening_end
@@ -239,13 +240,16 @@ def report_hit(text: str, hits: list[Hit], *, lead_chars: int = 900, lead_senten
     """
     if rx.INFOBOX.search(text, 0, 500):
         return None  # an encyclopaedia page opens with an infobox, not with news
+    local = any(h.form in ("full", "number") and level_of_code(h.ref.issuer_code) not in (None, "central") for h in hits)
     for hit in hits:
         if hit.start > lead_chars:
             break
         if len([m for m in rx.LEAD_END.finditer(text, 0, hit.start) if text[m.start() - 1: m.start()] != "\n"]) >= lead_sentences:
             break
-        if hit.form not in ("full", "alias"):
+        if hit.form not in ("full", "alias", "number"):
             continue
+        if local and level_of_code(hit.ref.issuer_code) == "central":
+            continue  # a lead about the centre's act, then local acts: the article reports those, if any
         before = text[max(0, hit.start - 60): hit.start]
         if rx.REPORT_VERB.search(before):
             return hit

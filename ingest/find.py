@@ -115,6 +115,8 @@ def find_hits(text: str) -> list[Hit]:
         hits.extend(found)
         numbers.update(str(int(h.ref.number)) for h in found if h.ref.number and h.ref.number.isdigit())
     hits.extend(_short_forms(text, lower, numbers, hits))
+    if "số" in text:
+        hits.extend(_numbered_hits(text, lower, hits))
     hits.extend(_named_forms(text, lower, hits))
     if "khóa" in lower or "khoá" in lower:
         hits.extend(_alias_hits(text, lower))
@@ -360,6 +362,51 @@ def _short_forms(text: str, lower: str, numbers: set[str], full: list[Hit]) -> l
             if code in ("VB", "-") or not sm or sm.start("num") != at:
                 continue
             hits.append(Hit(w_start, sm.end(), "short", DirectiveRef(type=code, number=sm.group("num")), tail_end=sm.end()))
+    return hits
+
+
+def _numbered_hits(text: str, lower: str, full: list[Hit]) -> list[Hit]:
+    """Directives named by type word and number with no symbol, whose local issuer is named
+    ("Kế hoạch số 155, ngày 07/7/2019 của Thành ủy Hà Nội", "Tỉnh ủy Hà Tĩnh đã ban hành
+    Chương trình hành động số 40"): the issuer code is read from the issuer's name and the
+    symbol stays unknown. A number that a full citation of the same type has is its short form.
+
+    >>> [(h.form, h.ref.type, h.ref.number, h.ref.issuer_code, h.ref.date, h.ref.symbol_text())
+    ...  for h in find_hits("và Kế hoạch số 155, ngày 07/7/2019 của Thành ủy Hà Nội về đại hội")]
+    [('number', 'KH', '155', 'TU', '2019-07-07', None)]
+    """
+    typed = {(h.ref.type, str(int(h.ref.number))) for h in full if h.ref.number and h.ref.number.isdigit()}
+    hits = []
+    lead_words = _short_lead_words()
+    for so in rx.SO_NUMBER.finditer(text):
+        at = so.start()
+        if at == 0 or text[at - 1] != " " or lower[max(0, at - 14):at].rstrip().rpartition(" ")[2] not in lead_words:
+            continue  # "số" right after a type word's last word ("Kế hoạch số") or nothing
+        words = _type_words_in(lower, max(0, at - _TYPE_WORD_REACH), at)
+        if not words or words[-1][1] < so.start() - 1 or words[-1][2] in _WEAK_TITLE_CODES:
+            continue
+        start, _, code = words[-1]
+        m = rx.NUMBER_WITHOUT_SYMBOL.match(text, words[-1][1])
+        if m is None or (code, str(int(m.group("num")))) in typed:
+            continue
+        end = tail = m.end()
+        date = None
+        d = rx.DATE_AFTER.match(text, tail)
+        if d and d.end() - tail <= 40 and parse_date(d):
+            date, end = parse_date(d), d.end()
+            tail = end
+        issuer, term, tail = issuer_after(text, tail)
+        if issuer is None and "hành" in text[max(0, start - 40):start]:
+            before = rx.ISSUER_ISSUED.search(text, max(0, start - 120), start)
+            issuer = before.group("issuer").strip() if before else None
+        found = tables.issuer_code_of(issuer) if issuer else None
+        if found is None or found[1] == "central":
+            continue
+        title = rx.TITLE_AFTER.match(text, tail)
+        ref = DirectiveRef(type=code, number=m.group("num"), issuer_code=found[0], issuer=issuer, date=date,
+                           year=int(date[:4]) if date else None, term=term, no_symbol=True,
+                           title=title.group("title").strip(" “”\"") if title else None)
+        hits.append(Hit(start, end, "number", ref, tail_end=tail))
     return hits
 
 

@@ -20,7 +20,7 @@ from .normalize import NormText
 
 __all__ = [
     "locate_document", "ref_id", "level_of_code", "place_of_document", "issuer_fits_code", "place_of_lines",
-    "place_of_citation", "apply_place", "place_in_text",
+    "place_of_citation", "apply_place", "place_in_text", "dominant_place", "other_body", "city_below_province",
 ]
 
 
@@ -129,6 +129,50 @@ def place_in_text(text: str, *, level: str | None, on=None, within: str | None =
             continue
         found[place] = True
     return next(iter(found)) if len(found) == 1 else None
+
+
+def dominant_place(text: str, *, on=None) -> places.Place | None:
+    """The one province a text's places lie in (units named with their unit word: "tỉnh
+    Gia Lai", "Huyện ủy Thoại Sơn", a district name found in one province only), with its
+    one district when it names only one; None when it names none or several provinces.
+
+    >>> dominant_place("Huyện ủy Thoại Sơn tổ chức hội nghị; Kế hoạch số 94-KH/TU của Tỉnh ủy", on="2019-09-18")
+    Place(province='An Giang', district='Thoại Sơn', commune=None)
+    """
+    found = [p for _, _, p in places.find_places(text, on=on)]
+    provinces = {p.province for p in found}
+    if len(provinces) != 1:
+        return None
+    province = provinces.pop()
+    districts = {p.district for p in found if p.district}
+    return places.Place(province, districts.pop() if len(districts) == 1 else None)
+
+
+def city_below_province(text: str, *, on=None) -> places.Place | None:
+    """The one city below a province that a text names ("thành phố Tây Ninh" of tỉnh Tây Ninh),
+    the place of a bare "Đảng bộ Thành phố" / "Thành ủy" in it; None when it names none or several.
+
+    >>> city_below_province("Đại hội Đảng bộ thành phố Tây Ninh, tiến tới Đại hội Đảng bộ tỉnh Tây Ninh", on="2019-11-05")
+    Place(province='Tây Ninh', district='Tây Ninh', commune=None)
+    """
+    found = {p for s, _, p in places.find_places(text, on=on) if p.district and rx.CITY_WORD.match(text, s)}
+    return found.pop() if len(found) == 1 else None
+
+
+def other_body(issuer: str | None, code: str | None) -> bool:
+    """Whether a directive's issuer is a Party committee of a bloc, an agency, the armed forces
+    or an enterprise (level ``other``): named so ("Đảng ủy Khối Doanh nghiệp Trung ương",
+    "Ban Thường vụ Đảng ủy NHPT"), or, unnamed, coded so ("-KH/ĐUK").
+
+    >>> other_body("Ban Thường vụ Đảng ủy NHPT", "ĐU"), other_body(None, "ĐUK"), other_body("Đảng ủy xã Tam Lư", "ĐU")
+    (True, True, False)
+    """
+    if issuer:
+        return rx.OTHER_PARTY_BODY.search(issuer) is not None
+    return (code or "").upper().replace("Ð", "Đ") in OTHER_CODES
+
+
+OTHER_CODES = frozenset({"ĐUK"})  # Party committees of blocs (Đảng ủy Khối)
 
 
 def place_of_citation(ref: DirectiveRef, doc_place: places.Place | None, *, doc_date: str | None) -> places.Place | None:

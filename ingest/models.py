@@ -31,7 +31,7 @@ __all__ = [
 
 KINDS = ("original", "report", "other")
 RELATIONS = ("implements", "refers_to")
-LEVELS = ("central", "province", "district", "commune")
+LEVELS = ("central", "province", "district", "commune", "other")  # other: Party committees of blocs, agencies, enterprises
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,11 +134,19 @@ class DirectiveRef:
     commune: str | None = None
     level: str | None = None
     title: str | None = None
+    no_symbol: bool = False  # named by type and number only ("Kế hoạch số 192 của UBND thành phố Hải Phòng")
 
     def symbol_text(self) -> str | None:
-        """The symbol as written, or a Party-style one rebuilt from the fields."""
+        """The symbol as written, or a Party-style one rebuilt from the fields (None for a
+        directive the text names without its symbol: its issuer code is read from its issuer).
+
+        >>> DirectiveRef(type="KH", number="192", issuer_code="UBND", no_symbol=True).symbol_text() is None
+        True
+        """
         if self.symbol:
             return self.symbol
+        if self.no_symbol:
+            return None
         if self.number and self.type and self.issuer_code:
             return f"{self.number}-{self.type}/{self.issuer_code}"
         return None

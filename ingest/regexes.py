@@ -33,7 +33,8 @@ __all__ = [
     "PLAN_CARRIES_OUT", "PREAMBLE_ISSUER", "REFERENCE_ENTRY", "REPORT_ISSUER", "REPORT_VERB", "SENTENCE_NEXT",
     "SHORT_FORM", "SYLLABLE", "SYMBOL", "SYMBOL_START", "TERM_EXACT", "TITLE_AFTER", "TITLE_THEN_SO",
     "TOKEN_REST", "TONE_MARKS", "TRAILING_TERM", "TU_CENTRAL", "UNICODE_VIET_LETTER", "VERB_BEFORE", "WORD",
-    "YEAR_AFTER", "ZERO_WIDTH",
+    "YEAR_AFTER", "ZERO_WIDTH", "AFTER_ISSUING", "BASIS_CUE", "ENUMERATED", "ISSUED_LIST", "LIST_MARK_TYPED",
+    "MAIN_CLAUSE", "NUMBER_WITHOUT_SYMBOL", "OTHER_PARTY_BODY", "SO_NUMBER", "BARE_CITY_ISSUER", "CITY_WORD",
 ]
 
 # ================================================================ pieces
@@ -173,6 +174,14 @@ def type_word_regex() -> re.Pattern:
 # A short form after its type word: " 224" of "Kết luận 224", " số 17" of "Đề án số 17"
 # (no symbol after the number).
 SHORT_FORM = re.compile(rf"[ \n]{{1,3}}(?:số[ ]{{1,2}})?(?P<num>{_NUM})(?![\d/.,]\d|[\w/-])", re.IGNORECASE)
+# A number after a type word with no symbol after it: " số 192" of "Kế hoạch số 192 của UBND
+# thành phố Hải Phòng", " số 155" of "Kế hoạch số 155, ngày 07/7/2019" (not " số 155-KH/HU",
+# " số 12/2020/NĐ-CP", " số 3.5").
+NUMBER_WITHOUT_SYMBOL = re.compile(
+    rf"[ ]+số[ ]+(?P<num>{_NUM})(?![\d/.]\d|[\w/]|[ ]{{0,3}}[-–][ ]{{0,3}}[{_UP}\d]|[ ]{{0,3}}/)"
+)
+# Where to look for one: "số 192" (a type word must stand right before it).
+SO_NUMBER = re.compile(r"số[ ]+\d")
 # What may stand between a type word and its symbol, with the numbers listed before it:
 # " số 187, " of "Kết luận số 187, 188-KL/TW" (list "187, ").
 BEFORE_SYMBOL = re.compile(r"^[ \n]*(?:số|Số|SỐ|No\.?|NO\.?|no\.)?[ \n]*[:.]?[ \n]*(?P<list>(?:\d{1,5}[ ]*(?:,|;|và)[ ]*)*)$")
@@ -325,6 +334,16 @@ REPORT_ISSUER = re.compile(
 BODY_WORDS = re.compile(
     r"^(?:ĐẢNG BỘ|ĐẢNG [ỦU]Y|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|[ỦU]Y BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)[ ]+", re.IGNORECASE
 )
+# A Party committee of a bloc, an agency, the armed forces or an enterprise (level "other"):
+# "Đảng ủy Khối các Cơ quan tỉnh", "Đảng ủy Công an tỉnh", "Đảng ủy NHPT" (an acronym).
+OTHER_PARTY_BODY = re.compile(
+    r"Đảng[ ][ủu]y[ ](?:Khối|khối|Công[ ]an|Quân[ ]sự|Quân[ ]khu|Bộ[ ]đội|Biên[ ]phòng|Ngân[ ]hàng|Tập[ ]đoàn|"
+    r"Tổng[ ]công[ ]ty|Công[ ]ty|Cơ[ ]quan|các[ ]cơ[ ]quan|Trường|Bệnh[ ]viện|[A-ZĐ]{2,}\b)"
+)
+# A city's Party committee named without the city: "Ban Chấp hành Đảng bộ Thành phố", "Thành ủy".
+BARE_CITY_ISSUER = re.compile(r"^(?:Ban[ ](?:Chấp[ ]hành|Thường[ ]vụ)[ ])?(?:Đảng[ ]bộ[ ][Tt]hành[ ]phố|Thành[ ][ủu]y)$")
+# A city named with its unit word: "thành phố Tây Ninh", "Thành ủy Thủ Đức".
+CITY_WORD = re.compile(r"(?:[Tt]hành[ ]phố|Thành[ ][ủu]y|TP\.?)[ ]")
 # Words of a central issuer: "Bộ Chính trị", "Ban Bí thư", "Chính phủ", "Bộ Tài chính".
 CENTRAL_WORDS = re.compile(r"Trung ương|Bộ Chính trị|Ban Bí thư|Chính phủ|Quốc hội|Thủ tướng|^Bộ ", re.IGNORECASE)
 # Words that tell a local issuer's level, the first that matches wins:
@@ -401,6 +420,33 @@ COORDINATION = re.compile(r"(?:[,;:]|(?<!\w)(?:và|cùng[ ]với|hoặc|and|or))
 # The verb of a directive issued in a sentence that opens with a cue: " ra " of
 # "Thực hiện Nghị quyết 58/NQ-TW …, Thủ tướng ra Nghị định 100/TTg".
 ISSUED_BEFORE = re.compile(r"(?:ban[ ]hành|[ ]ra|ký|đã[ ]có)[ ]+$", re.IGNORECASE)
+
+# ================================================================ links: what a news text says of the directives it names
+# A cue before the head of a list of bases, anywhere before it in the sentence: "quán triệt" of
+# "Tại hội nghị, đại biểu được quán triệt, triển khai những nội dung cơ bản, gồm: Chỉ thị …",
+# "Bám sát" of "Bám sát Chỉ thị số 35-CT/TW … và Kế hoạch số 157-KH/TU …".
+BASIS_CUE = re.compile(
+    rf"(?<!\w)(?:{_words('thực hiện', 'căn cứ', 'triển khai', 'quán triệt', 'bám sát', 'cụ thể hóa', 'cụ thể hoá', 'học tập')})(?!\w)",
+    re.IGNORECASE,
+)
+# A main clause inside a list's gap: the list of bases has ended ("…, Huyện ủy Hải Hậu đã xây dựng kế hoạch").
+MAIN_CLAUSE = re.compile(
+    r"(?<!\w)(?:đã|vừa|sẽ)[ ](?:[^ ,;.]+[ ]){0,3}?(?:ban[ ]hành|xây[ ]dựng|tổ[ ]chức|triển[ ]khai)(?!\w)|ban[ ]hành[ ]*:",
+    re.IGNORECASE,
+)
+# A list mark, then the type word of an item whose symbol alone was taken: ", Hướng dẫn (mật) số "
+# of "…, Hướng dẫn (mật) số 03-HD/HU".
+LIST_MARK_TYPED = re.compile(r"(?:[,;:]|(?<!\w)và)[ ]*[A-ZĐ][^,;:.()]{0,30}?(?:[ ]*\([^()]{0,20}\))?[ ]+số[ ]*:?[ ]*$")
+# A sentence that opens by telling what was issued before: "Sau khi Bộ Chính trị ban hành Nghị quyết …, ".
+AFTER_ISSUING = re.compile(r"[ \-+*•–]{0,3}(?:Sau[ ]khi|Ngay[ ]sau[ ]khi|Tiếp[ ]theo[ ]việc)[ ]", re.IGNORECASE)
+# A line that issues the enumerated directives below it: "Ban Thường vụ Thành ủy Thủ Đức đã xây
+# dựng và ban hành:" (its body in ``issuer``), then lines "1. Kế hoạch số …", "2. Kế hoạch số …".
+ISSUED_LIST = re.compile(
+    r"(?:(?P<issuer>(?:Ban|Bộ|Tỉnh|Huyện|Thành|Quận|Thị|Đảng|Ủy|Uỷ|UBND|HĐND|Sở)[ ][^,.;:()\n“”\"]{2,80}?)[ ]+)?"
+    r"(?:đã[ ]+|vừa[ ]+)?(?:xây[ ]dựng[ ]và[ ]+)?(?:ký[ ]+)?ban[ ]hành(?:[ ]các[ ]văn[ ]bản(?:[ ]sau)?)?[ ]*:[ ]*$"
+)
+# The number that opens an enumerated line, up to its directive: "1. " of "1. Kế hoạch số 411-KH/TU".
+ENUMERATED = re.compile(r"[ \-+*]*\d{1,2}[.)][ ]*$")
 
 # ================================================================ resolve: sentences
 # What may follow a full stop that ends a sentence: a capital, a digit, a bullet or a footnote mark "[".

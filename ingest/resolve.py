@@ -10,8 +10,9 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from . import links as said
 from . import locate
 from . import regexes as rx
 from . import tables
@@ -19,7 +20,7 @@ from .models import Citation, DirectiveRef, Document, Evidence, Hit, Link, Menti
 from .normalize import NormText
 
 __all__ = [
-    "resolve_citations", "Group", "Sentences", "find_issued_links", "group_hits", "hit_key",
+    "resolve_citations", "Group", "Sentences", "group_hits", "hit_key",
     "merge_hits", "opening_end", "decide_relations", "find_links",
 ]
 
@@ -58,17 +59,26 @@ def resolve_citations(norm: NormText, hits: list[Hit], document: Document, *,
     text_place = _UNSET
     if anchor is not None:
         ids[hit_key(anchor.ref)] = document.id
+    enumerated = said.enumerated_issuers(norm.text, groups) if "\n" in norm.text else {}
+    refs: dict[tuple, DirectiveRef] = {}
     for group in groups:
         ref = merge_hits(group.hits, group.key)
+        if ref.issuer is None and group.key in enumerated and enumerated[group.key][1]:
+            ref = ref.with_(issuer=enumerated[group.key][1])  # "… Thành ủy Thủ Đức đã ban hành:\n1. Kế hoạch …"
         context = document.place
-        if context is None and kind != "other" and locate.level_of_code(ref.issuer_code) not in (None, "central"):
-            if text_place is _UNSET:  # the one province the whole text names, if only one
-                text_place = locate.place_in_text(t, level="province", on=doc_date)
+        if context is None and locate.level_of_code(ref.issuer_code) not in (None, "central"):
+            if text_place is _UNSET:  # the one province the whole text's places lie in, if only one
+                text_place = locate.dominant_place(t, on=doc_date)
             context = text_place
         place = locate.place_of_citation(ref, context, doc_date=doc_date)
+        if ref.issuer and rx.BARE_CITY_ISSUER.match(ref.issuer) and document.place is None:
+            place = locate.city_below_province(t, on=doc_date) or place  # "… của Ban Chấp hành Đảng bộ Thành phố"
         ref = locate.apply_place(ref, place, locate.level_of_code(ref.issuer_code))
+        if locate.other_body(ref.issuer, ref.issuer_code):
+            ref = ref.with_(level="other")
         cid = locate.ref_id(ref, scope=scope)
         ids[group.key] = cid
+        refs[group.key] = ref
         cue, span = decided.get(group.key, (None, None))
         citations.append(Citation(
             ref=ref, id=cid, relation="implements" if cue else "refers_to", cue=cue,
@@ -78,13 +88,32 @@ def resolve_citations(norm: NormText, hits: list[Hit], document: Document, *,
         ))
     links = []
     seen = set()
-    for skey, tkey, start, _ in find_links(t, groups) + find_issued_links(t, groups, sentences):
+    reported = ((anchor, hit_key(anchor.ref)),) if anchor is not None else ()
+    explicit = find_links(t, groups) + said.issued_links(t, groups, sentences, enumerated, extra=reported)
+    sources = {skey for skey, _, _, _ in explicit}
+    # Co-listed bases tell a cascade in news; an original's preamble lists what it carries out itself.
+    listed = ([x for x in said.listed_links(t, groups, sentences, refs) if x[0] not in sources and x[0][1] and x[1][1]]
+              if kind != "original" and len(groups) > 1 else [])
+    for skey, tkey, start, _ in explicit + listed:
         pair = (ids.get(skey), ids.get(tkey))
         if None in pair or pair in seen or pair[0] == pair[1]:
             continue
         seen.add(pair)
         links.append(Link(pair[0], pair[1], "implements", _evidence(norm, sentences.bounds(start))))
+    if anchor is not None:  # "Sau khi … ban hành X, … ban hành <the reported plan>": the plan carries X out
+        carried = {link.target: link.evidence for link in links if link.source == document.id}
+        citations = [c if c.id not in carried or c.relation == "implements" else
+                     replace(c, relation="implements", cue=_issued_cue(t, sentences, anchor), evidence=carried[c.id])
+                     for c in citations]
+        links = [link for link in links if link.source != document.id]
     return tuple(citations), tuple(links)
+
+
+def _issued_cue(text: str, sentences: Sentences, anchor: Hit) -> str:
+    """The words that tie a reported directive to what its sentence opens with."""
+    start = sentences.bounds(anchor.start)[0]
+    m = rx.CUE_OPENING.match(text, start) or rx.AFTER_ISSUING.match(text, start)
+    return (m.group("cue") if m and "cue" in m.groupdict() else m.group(0) if m else "ban hành").strip(" -+*•–,").lower()
 
 
 def merge_hits(hits: list[Hit], key: tuple | None = None) -> DirectiveRef:
@@ -392,39 +421,4 @@ def find_links(text: str, groups: list[Group]) -> list[tuple[tuple, tuple, int, 
             links.append((source[0], ykey, source[1], y.end))  # "X về thực hiện Y và Z"
         else:
             source = None
-    return links
-
-
-def find_issued_links(text: str, groups: list[Group], sentences: Sentences) -> list[tuple[tuple, tuple, int, int]]:
-    """(source key, target key, start, end) for "Thực hiện Y …, <body> ra X": X implements Y.
-
-    >>> from .find import find_hits
-    >>> t = "Thực hiện Nghị quyết 58/NQ-TW của Bộ Chính trị, ngày 3/3/1959, Thủ tướng ra Nghị định 100/TTg thành lập lực lượng."
-    >>> gs = group_hits(find_hits(t))
-    >>> [(s[1], d[1]) for s, d, _, _ in find_issued_links(t, gs, Sentences(t))]
-    [('100', '58')]
-    """
-    mentions = sorted(((h, g.key) for g in groups for h in g.hits), key=lambda x: x[0].start)
-    links = []
-    for i, (x, xkey) in enumerate(mentions):
-        if not rx.ISSUED_BEFORE.search(text[max(0, x.start - 40):x.start]):
-            continue
-        s_start, _ = sentences.bounds(x.start)
-        if not rx.CUE_OPENING.match(text, s_start):
-            continue
-        objects = [(h, k) for h, k in mentions[:i] if h.start >= s_start and k != xkey]
-        if not objects:
-            continue
-        first, fkey = objects[0]
-        if x.start - first.start > 300:
-            continue
-        targets = [fkey]
-        prev = first
-        for h, k in objects[1:]:  # "Thực hiện Y1 và Y2, …": each listed object
-            gap = text[max(prev.tail_end, prev.end):h.start]
-            if not (rx.COORDINATION.search(gap) and len(gap) < 250):
-                break
-            targets.append(k)
-            prev = h
-        links.extend((xkey, k, x.start, x.end) for k in targets if k != xkey)
     return links

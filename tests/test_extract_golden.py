@@ -4,8 +4,9 @@ Each table runs through one helper. A row names what it pins; a regression row
 (under "regressions") says which mistake it keeps out. Fields are named in a
 short string ("type number relation") and read by ``fields``: ``kind`` and ``id``
 of a document, ``relation``/``cue``/``via_alias``/``id`` of a citation, any other
-name from its ``ref``, and three computed ones: ``mentions`` (how many),
-``forms`` and ``heads`` (each mention's form, and its first ten characters).
+name from its ``ref``, and four computed ones: ``mentions`` (how many),
+``forms`` and ``heads`` (each mention's form, and its first ten characters) and
+``symbol_text`` (the symbol as output: None for a directive named without one).
 
 Every text here is the project's own synthetic writing.
 """
@@ -24,6 +25,7 @@ _COMPUTED = {
     "mentions": lambda c: len(c.mentions),
     "forms": lambda c: tuple(m.form for m in c.mentions),
     "heads": lambda c: tuple(m.text[:10] for m in c.mentions),
+    "symbol_text": lambda c: c.ref.symbol_text(),
 }
 
 
@@ -155,6 +157,26 @@ _LETTER_ARGUES = ("BỘ TÀI CHÍNH\n\nSố: 14/TCT-CS\n\nHà Nội, ngày 04 th
                   "Tại Nghị định số 120/2010/NĐ-CP quy định việc miễn.\n\n"
                   "Căn cứ quy định nêu trên, Tổng cục đồng ý với Công văn số 1752/CT-THNVDT ngày 07/12/2012.\n")
 
+# Cascades in news: lists of bases, plans issued under them, plans without symbols (issue 10).
+_COLISTED = ("Bám sát Chỉ thị số 9-CT/TW ngày 2/3/2021 của Bộ Chính trị và Kế hoạch số 77-KH/TU ngày 5/4/2021 của "
+             "Ban Thường vụ Tỉnh ủy Lai Châu về tổ chức hội nghị, Huyện ủy Tam Đường đã xây dựng kế hoạch.")
+_ENUMERATED = ("Thực hiện Chỉ thị số 9-CT/TW ngày 2/3/2021 của Bộ Chính trị, Ban Thường vụ Huyện ủy Tam Đường đã xây dựng "
+               "và ban hành:\n1. Kế hoạch số 80-KH/HU ngày 5/4/2021 về hội nghị.\n2. Kế hoạch số 81-KH/HU ngày 5/4/2021 về tuyên truyền.")
+_BASIS_THEN_ISSUED = ("Thực hiện Chỉ thị số 9-CT/TW ngày 2/3/2021 của Bộ Chính trị; Kế hoạch số 70-KH/ĐUK ngày 3/3/2021 về đại hội. "
+                      "Ngày 5/4/2021, Ban Thường vụ Đảng ủy Khối đã ban hành Kế hoạch số 12-KH/ĐUK về đại hội.")
+_AFTER_ISSUING = ("Tin tức địa phương\n\nSau khi Bộ Chính trị ban hành Chỉ thị số 9-CT/TW ngày 2/3/2021, Ban Thường vụ Tỉnh ủy "
+                  "Lai Châu ban hành Kế hoạch số 77-KH/TU, Ban Thường vụ Huyện ủy Tam Đường đã ban hành Kế hoạch số 80-KH/HU ngày 6/4/2021.")
+_NO_SYMBOL = ("Thực hiện Chỉ thị số 9-CT/TW ngày 2/3/2021 của Bộ Chính trị và Kế hoạch số 155, ngày 07/7/2021 của Thành ủy "
+              "Hà Nội về đại hội, Đảng ủy Khối xây dựng kế hoạch.")
+_BLOC = ("Thực hiện Chỉ thị số 9-CT/TW ngày 2/3/2021 của Bộ Chính trị; Kế hoạch số 81-KH/ĐUK ngày 15/8/2021; Hướng dẫn "
+         "số 23-HD/ĐUK của Đảng ủy Khối Doanh nghiệp Trung ương về đại hội.")
+_DOMINANT = ("Huyện ủy Thoại Sơn tổ chức hội nghị quán triệt Chỉ thị số 9-CT/TW của Bộ Chính trị; Kế hoạch số 94-KH/TU "
+             "của Tỉnh ủy về đại hội.")
+_CENTRE_LEAD = ("Huyện ủy Hải Hậu triển khai Chỉ thị số 9-CT/TW ngày 2/3/2021 của Bộ Chính trị\n\nBám sát Chỉ thị số 9-CT/TW "
+                "của Bộ Chính trị và Kế hoạch số 157-KH/TU ngày 5/4/2021 của Ban Thường vụ Tỉnh ủy, Huyện ủy Hải Hậu đã xây dựng kế hoạch.")
+_BODY_TASK = ("Lãnh đạo Bộ yêu cầu tiếp tục thực hiện nghiêm túc Chỉ thị số 11-CT/TW ngày 20/12/2016 của Ban Bí thư, "
+              "Điện số 499/ĐK về cao điểm.")
+
 CITED = [
     # lists and short forms
     row("number list before one symbol", "Kết luận số 187, 188-KL/TW của Bộ Chính trị",
@@ -216,6 +238,22 @@ CITED = [
     # a letter's later "Căn cứ quy định nêu trên" argues; only the opening "Thực hiện" implements
     row("a letter's later can cu argues and does not implement", _LETTER_ARGUES,
         "number relation", [("577", "implements"), ("120", "refers_to"), ("1752", "refers_to")]),
+    # cascades in news (issue 10)
+    row("a plan named by number and issuer without its symbol", _NO_SYMBOL,
+        "type number issuer_code symbol_text province level",
+        [("CT", "9", "TW", "9-CT/TW", None, "central"), ("KH", "155", "TU", None, "Hà Nội", "province")]),
+    row("Party committees of blocs are level other", _BLOC,
+        "number level province", [("9", "central", None), ("81", "other", None), ("23", "other", None)]),
+    row("a bare Tinh uy takes the one province the article's places lie in", _DOMINANT,
+        "number province district", [("9", None, None), ("94", "An Giang", None)]),
+    row("a bare Dang bo Thanh pho is the one city below a province the article names",
+        "Thực hiện Chỉ thị số 9-CT/TW ngày 2/3/2021 của Bộ Chính trị; Kế hoạch số 19-KH/TU ngày 5/4/2021 của Ban Chấp hành "
+        "Đảng bộ Thành phố về đại hội trong Đảng bộ thành phố Tây Ninh, tiến tới Đại hội Đảng bộ tỉnh Tây Ninh, đã tổ chức đại hội.",
+        "number level province district", [("9", "central", None, None), ("19", "district", "Tây Ninh", "Tây Ninh")]),
+    row("a report issued after a basis sentence without main clause carries its items out", _BASIS_THEN_ISSUED,
+        "number relation", [("9", "implements"), ("70", "implements")]),
+    row("a report issued after the centre's act carries it out", _AFTER_ISSUING,
+        "number relation cue", [("9", "implements", "sau khi"), ("80", "refers_to", None)]),
 ]
 
 
@@ -260,6 +298,10 @@ DOCUMENTS = [
         "Ngày 29 tháng 12 năm 1978, Hội đồng Chính phủ ban hành Quyết định số 326-CP về việc lập huyện.",
         "kind type number issuer_code date", ("report", "QĐ", "326", "CP", "1978-12-29")),
     row("report sentence saying what the plan carries out", _CARRIES_OUT, "kind", ("report",)),
+    # a lead about the centre's act, then local plans: no report of the central directive (issue 10)
+    row("a lead on the centre's act before local plans is no report of it", _CENTRE_LEAD, "kind", ("other",)),
+    row("the local plan issued after the centre's act is the one reported", _AFTER_ISSUING,
+        "kind number province", ("report", "77", "Lai Châu")),
 ]
 
 
@@ -291,6 +333,17 @@ LINKS = [
         HEADER + "\nLịch sử đơn vị.\n\nThực hiện Nghị quyết 58/NQ-TW của Bộ Chính trị, ngày 3/3/1959, Thủ tướng ra "
         "Nghị định 100/TTg thành lập lực lượng.[36] Ngày 19/5/1979, Bộ Chính trị ra Nghị quyết 22/NQ-TW.",
         [("100", "58")]),
+    # cascades in news (issue 10): each later item of a list of bases, issued below its head, carries it out
+    row("a plan co-listed with the central directive", _COLISTED, [("77", "9")]),
+    row("a plan without symbol co-listed with the central directive", _NO_SYMBOL, [("155", "9")]),
+    row("plans enumerated under an issuing line", _ENUMERATED, [("80", "9"), ("81", "9")]),
+    row("a basis sentence without main clause, then the plan issued: the basis items", _BASIS_THEN_ISSUED, [("70", "9")]),
+    row("after the centre's act, a district plan issued in the same sentence", _AFTER_ISSUING, [("80", "9")]),
+    # regression: a body task listing a body the text does not place is no list of bases
+    row("a task listing directives of unplaced bodies links nothing", _BODY_TASK, []),
+    # regression: an original's preamble lists what it carries out itself, not a cascade
+    row("an original's list of bases links nothing",
+        HEADER + "Thực hiện Nghị quyết số 35-NQ/TW của Bộ Chính trị; Kế hoạch số 61-KH/TU của Ban Thường vụ Tỉnh ủy.\n", []),
 ]
 
 

@@ -222,3 +222,15 @@ def test_a_crash_half_way_loses_nothing_and_a_rerun_completes(tmp_path):
     assert (summary.added, summary.unchanged) == (2, 1)
     assert store.row("vn/lai-chau/tu/kh/2021/61").status == "document"
     assert len(queries.cascade(store, "vn/national/tw/nq/2018/35")) == 3
+
+
+def test_a_report_credits_its_directive_only_with_what_it_carries_out():
+    """Regression (issue 10): the directive a news text reports appeared to cite everything the
+    article mentions; only what it implements is its edge, the rest is the article's (src '')."""
+    doc = {"kind": "report", "type": "KH", "number": "77", "issuer_code": "TU", "year": 2021, "province": "Lai Châu"}
+    x = {"source": "r.txt", "document": doc, "links": [], "citations": [
+        {"type": "CT", "number": "9", "issuer_code": "TW", "year": 2021, "relation": "implements"},
+        {"type": "NĐ", "number": "13", "issuer_code": "CP", "year": 2023, "relation": "refers_to"}]}
+    _, edges = file_rows(x, "r.txt", "h")
+    assert sorted((e["dst"].split("/")[-1], bool(e["src"]), e["relation"]) for e in edges) == [
+        ("13", False, "refers_to"), ("9", True, "implements")]

@@ -97,6 +97,18 @@ EXAMPLES = [
     ("WORD", "quyết 35", "quyết"),
     ("TONE_MARKS", "e\u0301", "\u0301"),
     ("LINE", "abc\nd", "abc\n"),
+    # links: what a news text says of the directives it names
+    ("NUMBER_WITHOUT_SYMBOL", "Kế hoạch số 155, ngày 07/7/2019", " số 155"),
+    ("SO_NUMBER", "Kế hoạch số 192 của UBND", "số 1"),
+    ("OTHER_PARTY_BODY", "Ban Thường vụ Đảng ủy Khối Doanh nghiệp", "Đảng ủy Khối"),
+    ("BASIS_CUE", "Tại hội nghị, đại biểu được quán triệt Chỉ thị", "quán triệt"),
+    ("MAIN_CLAUSE", "…, Huyện ủy Hải Hậu đã xây dựng kế hoạch", "đã xây dựng"),
+    ("AFTER_ISSUING", "Sau khi Bộ Chính trị ban hành", "Sau khi "),
+    ("ISSUED_LIST", "Ban Thường vụ Thành ủy Thủ Đức đã xây dựng và ban hành:", None),
+    ("ENUMERATED", "\n1. ", "1. "),
+    ("BARE_CITY_ISSUER", "Ban Chấp hành Đảng bộ Thành phố", None),
+    ("CITY_WORD", "Đảng bộ thành phố Tây Ninh", "thành phố "),
+    ("LIST_MARK_TYPED", "của Ban Tổ chức Trung ương, Hướng dẫn (mật) số ", ", Hướng dẫn (mật) số "),
 ]
 
 
