@@ -19,20 +19,23 @@ from dataclasses import dataclass
 
 from typing import Callable, Iterable
 
+from vbgraph.ingest.tables import type_names, type_of_word, type_words
 from vbgraph.ingest.identity import slug
 
 from .merge import homonym_key, key_prefix
 
 __all__ = ["Query", "parse_query", "search_ids", "TYPE_WORDS"]
 
-# Type words (as slugs) → type code, after CONTRACT.md's table of codes.
+# Type words a user may type (as slugs) → type code, from the extractor's table
+# (ingest/data/types.csv): each code's name and every longer Vietnamese type phrase; one-word
+# variants ("điện") are left out, since words of titles and places would be read as types.
+_NAMES = {slug(name) for name in type_names().values()}
 TYPE_WORDS = {
-    "nghi-quyet": "NQ", "ket-luan": "KL", "chi-thi": "CT", "ke-hoach": "KH", "quyet-dinh": "QĐ",
-    "quy-dinh": "QĐi", "huong-dan": "HD", "nghi-dinh": "NĐ", "thong-tu": "TT", "luat": "L",
-    "bo-luat": "L", "chuong-trinh": "CTr", "chuong-trinh-hanh-dong": "CTr", "de-an": "ĐA",
-    "thong-bao": "TB", "bao-cao": "BC", "cong-van": "CV", "cong-dien": "CĐ", "to-trinh": "TTr",
-    "quy-che": "QC", "van-ban-hop-nhat": "VBHN", "phap-lenh": "PL", "phuong-an": "PA",
-    "sac-lenh": "SL", "giay-phep": "GP",
+    slug(word): code
+    for word in type_words()
+    if (code := type_of_word(word)) not in ("-", "VB")
+    and slug(word) != word.replace(" ", "-")
+    and (slug(word) in _NAMES or " " in word)
 }
 _CODES = {slug(c): c for c in set(TYPE_WORDS.values())}
 _LONGEST_TYPE_WORD = max(len(w.split("-")) for w in TYPE_WORDS)  # words in the longest type phrase

@@ -7,12 +7,15 @@
 """
 from __future__ import annotations
 
+import functools
+
+from vbgraph.ingest.tables import type_names
+
 __all__ = [
     "LEVEL_LABELS",
     "LEVEL_ORDER",
     "RELATION_LABELS",
     "STATUS_LABELS",
-    "TYPE_LABELS",
     "KIND_LABELS",
     "COLUMNS",
     "level_label",
@@ -52,28 +55,6 @@ KIND_LABELS = {
     "original": "Văn bản chỉ đạo",
     "report": "Báo cáo",
     "other": "Khác",
-}
-
-# Abbreviation in a symbol -> the type word.
-TYPE_LABELS = {
-    "NQ": "Nghị quyết",
-    "KL": "Kết luận",
-    "CT": "Chỉ thị",
-    "KH": "Kế hoạch",
-    "QĐ": "Quyết định",
-    "QYĐ": "Quy định",
-    "QĐI": "Quy định",
-    "TB": "Thông báo",
-    "HD": "Hướng dẫn",
-    "CTR": "Chương trình",
-    "BC": "Báo cáo",
-    "CV": "Công văn",
-    "QC": "Quy chế",
-    "ĐA": "Đề án",
-    "NĐ": "Nghị định",
-    "TT": "Thông tư",
-    "L": "Luật",
-    "PL": "Pháp lệnh",
 }
 
 # Column headers of every table the explorer shows or exports.
@@ -120,7 +101,17 @@ def level_label(level: str | None) -> str:
 
 
 def type_label(code: str | None) -> str:
-    """The type word of an abbreviation, or the abbreviation itself when unknown."""
+    """The type word of an abbreviation (any case; from the extractor's type table), or the
+    abbreviation itself when unknown.
+
+    >>> type_label("NQ"), type_label("qđi"), type_label("XYZ"), type_label(None)
+    ('Nghị quyết', 'Quy định', 'XYZ', '')
+    """
     if not code:
         return ""
-    return TYPE_LABELS.get(code.upper(), code)
+    return _type_names_upper().get(code.upper(), code)
+
+
+@functools.cache
+def _type_names_upper() -> dict[str, str]:
+    return {code.upper(): name for code, name in type_names().items()}

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from vbgraph.graph.models import DirectiveRow
 
-from .labels import TYPE_LABELS
+from .labels import type_label
 from .vi import text_key
 
 __all__ = ["group_homonyms", "alternatives"]
@@ -39,8 +39,8 @@ def alternatives(query: str) -> list[str]:
     out: list[str] = []
     words = query.split()
     m = _SYMBOL.search(query)
-    if m and m["type"].upper() in TYPE_LABELS:
-        out.append(f"{TYPE_LABELS[m['type'].upper()]} {int(m['number'])}")
+    if m and type_label(m["type"]) != m["type"]:
+        out.append(f"{type_label(m['type'])} {int(m['number'])}")
     elif not m:
         for n in range(len(words) - 1, 1, -1):  # drop trailing words (places, title words) one by one
             if any(_NUMBER.fullmatch(w) for w in words[:n]):
