@@ -16,7 +16,7 @@ from . import tables
 from .models import DirectiveRef, Hit
 from .normalize import fold_code
 
-__all__ = ["find_hits", "parse_date", "issuer_after"]
+__all__ = ["find_hits", "parse_date", "issuer_after", "symbol_starts"]
 
 # How far back from a symbol its type word may stand ("Kết luận số 187, 188-KL/TW").
 _TYPE_WORD_REACH = 40
@@ -90,12 +90,12 @@ def find_hits(text: str) -> list[Hit]:
     hits: list[Hit] = []
     numbers: set[str] = set()
     pos = 0
-    for candidate in rx.SYMBOL_START.finditer(text):
-        if candidate.start() < pos:
+    for candidate in symbol_starts(text):
+        if candidate < pos:
             continue
-        m = rx.SYMBOL.match(text, candidate.start())
+        m = rx.SYMBOL.match(text, candidate)
         if m is None:
-            dashed = rx.DASHED.match(text, candidate.start())
+            dashed = rx.DASHED.match(text, candidate)
             if dashed and not rx.glued_before(text, dashed.start()):
                 words = _type_words_in(lower, max(0, dashed.start() - _TYPE_WORD_REACH), dashed.start())
                 found = _dashed_hits(text, dashed, words)
@@ -122,6 +122,36 @@ def find_hits(text: str) -> list[Hit]:
         hits.extend(_congress_hits(text))
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
+
+
+def symbol_starts(text: str) -> list[int]:
+    """Where a symbol may start: the starts of ``rx.SYMBOL_START.finditer(text)``, found
+    from the separators ('/' and '-', each scanned for at C speed) and the digits before them.
+
+    >>> t = "số 13/2023/NĐ-CP, ngày 18/10/2021, Kế hoạch số 58 - KH/HU"
+    >>> symbol_starts(t) == [m.start() for m in rx.SYMBOL_START.finditer(t)] == [3, 47]
+    True
+    """
+    starts: list[int] = []
+    slash, dash = rx.SYMBOL_SLASH.search(text), rx.SYMBOL_DASH.search(text)
+    end = 0  # like ``finditer``, a place starts after the end of the one before
+    while slash or dash:
+        m = slash if dash is None or (slash is not None and slash.start() < dash.start()) else dash
+        at = m.start()
+        while text[at - 1] == " ":  # the pattern saw a digit before these spaces
+            at -= 1
+        first = at - 1
+        while first > 0 and at - first < 5 and "0" <= text[first - 1] <= "9":
+            first -= 1
+        if first >= end:
+            starts.append(first)
+            end = m.end()
+        after = max(end, m.start() + 1)
+        if slash is not None and slash.start() < after:
+            slash = rx.SYMBOL_SLASH.search(text, after)
+        if dash is not None and dash.start() < after:
+            dash = rx.SYMBOL_DASH.search(text, after)
+    return starts
 
 
 def _type_word_before(start: int, type_words, tw_ends, text: str):

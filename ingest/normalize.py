@@ -41,8 +41,12 @@ _CYRILLIC_TO_LATIN = str.maketrans(
 _NEEDS_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) + "]+")
 
 
-def _translate_match(m: re.Match) -> str:
-    return m.group(0).translate(_TRANSLATE)
+def _translate(text: str) -> str:
+    """``text.translate(_TRANSLATE)``, done as one ``str.replace`` per character present
+    (a text has one to three of them; ``translate`` costs a dict look-up per character)."""
+    for char in set("".join(_NEEDS_TRANSLATE.findall(text))):
+        text = text.replace(char, _TRANSLATE[ord(char)])  # no replacement is itself replaced
+    return text
 
 
 # Any character some step below would change (one scan decides whether to run them).
@@ -125,15 +129,15 @@ def normalize(text: str) -> NormText:
             and unicodedata.is_normalized("NFC", text)):
         return NormText(text, text)  # the common case: one scan, nothing to change
     if _NEEDS_TRANSLATE.search(out):
-        out = _NEEDS_TRANSLATE.sub(_translate_match, out)
+        out = _translate(out)
     if rx.CYRILLIC.search(out):
         out = rx.CYRILLIC_TOKEN.sub(_latinise_token, out)
     norm_anchors: list[int] = []
     orig_anchors: list[int] = []
     if rx.NEEDS_EDIT.search(out) or not unicodedata.is_normalized("NFC", out):
         out, norm_anchors, orig_anchors = _apply_edits(out)
-    if "Ư" in out or "Ứ" in out:
-        out = rx.TU_CENTRAL.sub("TW", out)
+    if "/TƯ" in out or "/TỨ" in out:
+        out = rx.TU_CENTRAL.sub("/TW", out)
     return NormText(out, text, tuple(norm_anchors), tuple(orig_anchors))
 
 
@@ -188,5 +192,7 @@ def fold_code(code: str) -> str:
     >>> fold_code("Ð UK")
     'ĐUK'
     """
-    code = re.sub(r"\s+", "", code).translate(_CODE_FOLD)
+    if not code.isalnum():  # spaces or punctuation: drop the spaces (``split`` splits where ``\s`` matches)
+        code = "".join(code.split())
+    code = code.translate(_CODE_FOLD)
     return "TW" if code in ("TƯ", "TỨ") else code
