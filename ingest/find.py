@@ -10,6 +10,7 @@ import re
 from datetime import date as _date
 from functools import cache
 from bisect import bisect_left
+from collections.abc import Iterator
 
 from . import regexes as rx
 from . import tables
@@ -119,7 +120,7 @@ def find_hits(text: str) -> list[Hit]:
     if "khóa" in lower or "khoá" in lower:
         hits.extend(_alias_hits(text, lower))
     if "đại hội" in lower:
-        hits.extend(_congress_hits(text))
+        hits.extend(_congress_hits(text, lower))
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
 
@@ -428,7 +429,7 @@ def _alias_hits(text: str, lower: str) -> list[Hit]:
     if not rows:
         return []
     found: list[tuple[re.Match, tuple, list[dict]]] = []
-    for m in rx.ALIAS.finditer(lower):
+    for m in _matches_at(rx.ALIAS, lower, _places(lower, ("nghị quyết", "kết luận"))):
         ordinal = m.group("ord2") or m.group("ord1") or m.group("ord1b")
         if not ordinal:
             continue
@@ -452,6 +453,36 @@ def _alias_hits(text: str, lower: str) -> list[Hit]:
     return hits
 
 
+def _places(text: str, words: tuple[str, ...]) -> list[int]:
+    """Every offset where one of ``words`` occurs in ``text``, in order (``str.find``)."""
+    places = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            places.append(at)
+            at = text.find(word, at + 1)
+    places.sort()
+    return places
+
+
+def _matches_at(pattern: re.Pattern, text: str, places: list[int]) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a pattern that can match only at ``places`` (sorted):
+    ALIAS and CONGRESS open with a type word, and searching for the pattern itself (no
+    literal prefix) costs a match attempt at every 'n' and 'k' of the text.
+
+    >>> [m.group(0) for m in _matches_at(re.compile("ab+"), "ab abb b", [0, 3, 7])]
+    ['ab', 'abb']
+    """
+    end = 0
+    for at in places:
+        if at < end:
+            continue  # inside the match before, as finditer would skip it
+        m = pattern.match(text, at)
+        if m:
+            yield m
+            end = m.end()
+
+
 def _by_topic(candidates: list[dict], text: str, start: int, end: int) -> list[dict]:
     if len(candidates) == 1:
         return candidates
@@ -468,10 +499,11 @@ _LEVEL_OF_BODY = (
 )
 
 
-def _congress_hits(text) -> list[Hit]:
+def _congress_hits(text: str, lower: str) -> list[Hit]:
     hits = []
     pos = 0
-    for m in rx.CONGRESS.finditer(text):
+    # CONGRESS ignores case: where it matches, the lower-cased text reads "nghị quyết"
+    for m in _matches_at(rx.CONGRESS, text, _places(lower, ("nghị quyết",))):
         if m.start() < pos:
             continue
         hit = _congress_hit(m, m.start())

@@ -29,7 +29,7 @@ __all__ = [
     "ISSUED_BEFORE", "ISSUER_BEFORE", "ISSUER_END", "ISSUER_ISSUED", "ISSUER_LEAD", "ISSUER_LINE_START",
     "KINH_GUI", "KINH_GUI_LINE", "LATINISH", "LEAD_END", "LEGACY_LINE", "LEVEL_WORDS", "LINE", "LINK_GAP",
     "LISTED_NUMBER", "LIST_GAP", "LOCAL_BODY", "MONTHS", "MOTTO", "NAME_BEFORE_SO", "NEEDS_EDIT",
-    "NUMBER_NEXT", "ORDINALS", "PARAGRAPH_BREAK", "PLACE_BLANK_DATE", "PLACE_DATE_LINE", "PLACE_DATE_LINE_EN",
+    "NUMBER_NEXT", "ORDINALS", "PARAGRAPH_BREAK", "PARAGRAPH_BREAK_SPLIT", "PLACE_BLANK_DATE", "PLACE_DATE_LINE", "PLACE_DATE_LINE_EN",
     "PLAN_CARRIES_OUT", "PREAMBLE_ISSUER", "REFERENCE_ENTRY", "REPORT_ISSUER", "REPORT_VERB", "SENTENCE_NEXT",
     "SHORT_FORM", "SYLLABLE", "SYMBOL", "SYMBOL_DASH", "SYMBOL_SLASH", "SYMBOL_START", "TERM_EXACT", "TITLE_AFTER", "TITLE_THEN_SO",
     "TOKEN_REST", "TONE_MARKS", "TRAILING_TERM", "TU_CENTRAL", "UNICODE_VIET_LETTER", "VERB_BEFORE", "WORD",
@@ -71,6 +71,8 @@ CYRILLIC_TOKEN = re.compile(rf"[0-9A-ZĐ/\-{_CYR}{_ZW}]*[{_CYR}][0-9A-ZĐa-z/\-{
 LATINISH = re.compile(r"[0-9A-ZĐ/]")
 # Two or more line breaks in a row: a paragraph break, kept in the flat view: "\n\n".
 PARAGRAPH_BREAK = re.compile(r"\n\n+")
+# The same, captured, to split a text into paragraphs and the breaks between them: "\n\n\n".
+PARAGRAPH_BREAK_SPLIT = re.compile(r"(\n\n+)")
 # "TƯ" (or "TỨ") written for "TW" after the slash of a Party symbol, with the slash (a
 # pattern that opens with a literal character is scanned for fast): "/TƯ" of "35-NQ/TƯ".
 TU_CENTRAL = re.compile(r"/T[ƯỨ](?![A-Za-zÀ-ỹ])")

@@ -6,7 +6,7 @@ straightforward spelling of the same thing.
 """
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from vbgraph.ingest import regexes as rx
@@ -46,3 +46,32 @@ def test_fold_code_equals_the_regex_spelling(code: str) -> None:
     from vbgraph.ingest.normalize import _CODE_FOLD, fold_code
     expected = re.sub(r"\s+", "", code).translate(_CODE_FOLD)
     assert fold_code(code) == ("TW" if expected in ("TƯ", "TỨ") else expected)
+
+
+_TYPE_WORDS = st.sampled_from(["nghị quyết", "Nghị Quyết", "NGHỊ QUYẾT", "kết luận", "KẾT LUẬN", "đại hội", "Đại hội",
+                               "trung ương", "TW", "4", "lần thứ", "tư", "khóa", "Khoá", "XII", "XIII", "đảng bộ", "tỉnh",
+                               "toàn quốc", " ", "  ", ",", "(", ")", "và", "Lai Châu", "nhiệm kỳ", "2020-2025", "của"])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_TYPE_WORDS, max_size=14).map(" ".join))
+@example("Nghị quyết Trung ương 4 khóa XII và Kết luận Trung ương 4 (khóa XIII), nghị quyết tw 4 khoá xii")
+@example("NGHỊ QUYẾT ĐẠI HỘI XIII của Đảng; Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX, nhiệm kỳ 2020-2025")
+def test_alias_and_congress_matches_equal_finditer(text: str) -> None:
+    from vbgraph.ingest.find import _matches_at, _places
+    lower = text.lower()
+    found = [m.span() for m in _matches_at(rx.ALIAS, lower, _places(lower, ("nghị quyết", "kết luận")))]
+    assert found == [m.span() for m in rx.ALIAS.finditer(lower)]
+    found = [m.span() for m in _matches_at(rx.CONGRESS, text, _places(lower, ("nghị quyết",)))]
+    assert found == [m.span() for m in rx.CONGRESS.finditer(text)]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="ab \n", max_size=30))
+def test_flat_equals_the_paragraph_break_spelling(text: str) -> None:
+    from vbgraph.ingest.normalize import NormText
+    flat, parts, pos = text.replace("\n", " "), [], 0
+    for m in rx.PARAGRAPH_BREAK.finditer(text):
+        parts += [flat[pos:m.start()], m.group(0)]
+        pos = m.end()
+    assert NormText(text, text).flat == "".join(parts) + flat[pos:]
