@@ -5,7 +5,7 @@ file, never into the normalised copy the patterns run on.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # for annotations only: places does not import models
@@ -144,8 +144,19 @@ class DirectiveRef:
         return None
 
     def with_(self, **changes) -> "DirectiveRef":
-        """A copy with some fields changed."""
-        return replace(self, **changes)
+        """A copy with some fields changed (``dataclasses.replace``, without its per-call
+        look-up of the fields: the hot path copies a reference some 15,000 times a corpus).
+
+        >>> DirectiveRef(type="NQ", number="35").with_(number="36", year=2018)
+        DirectiveRef(type='NQ', number='36', issuer_code=None, symbol=None, issuer=None, date=None, year=2018, term=None, congress=None, province=None, district=None, commune=None, level=None, title=None)
+        """
+        for name in _REF_FIELDS:
+            if name not in changes:
+                changes[name] = getattr(self, name)
+        return DirectiveRef(**changes)
+
+
+_REF_FIELDS = tuple(f.name for f in fields(DirectiveRef))
 
 
 @dataclass(frozen=True, slots=True)
