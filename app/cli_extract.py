@@ -8,6 +8,7 @@ import click
 
 from vbgraph.ingest import extract_paths
 from vbgraph.ingest.errors import ReadError, quote_path
+from vbgraph.ingest.parallel import default_jobs
 
 __all__ = ["COMMANDS", "extract"]
 
@@ -16,7 +17,9 @@ __all__ = ["COMMANDS", "extract"]
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--compact/--full", default=False, help="Leave out mentions and evidence (smaller output).")
 @click.option("--follow-symlinks", is_flag=True, help="Follow symbolic links that leave the folders given.")
-def extract(paths: tuple[str, ...], compact: bool, follow_symlinks: bool) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes that extract files (default: all cores); output order is the same.")
+def extract(paths: tuple[str, ...], compact: bool, follow_symlinks: bool, jobs: int | None) -> None:
     """Print one JSON object per document found under PATHS (files or folders).
 
     A file that cannot be read gets one line on standard error naming it and the
@@ -24,7 +27,7 @@ def extract(paths: tuple[str, ...], compact: bool, follow_symlinks: bool) -> Non
     """
     failed = 0
     out = sys.stdout
-    for item in extract_paths(paths, follow_symlinks=follow_symlinks):
+    for item in extract_paths(paths, follow_symlinks=follow_symlinks, jobs=jobs or default_jobs()):
         if isinstance(item, ReadError):
             failed += 1
             click.echo(f"vbgraph: cannot read {quote_path(item.path)}: {item.reason}", err=True)

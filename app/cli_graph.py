@@ -98,7 +98,9 @@ def _fmt_opt(f):
 @click.option("--store", type=click.Path(dir_okay=False), help=f"SQLite store (default: VBGRAPH_STORE or {default('store')}).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--follow-symlinks", is_flag=True, help="Follow symbolic links that leave the folders given.")
-def ingest_cmd(paths: tuple[str, ...], store: str | None, quiet: bool, follow_symlinks: bool) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes that extract files (default: all cores); the store is the same.")
+def ingest_cmd(paths: tuple[str, ...], store: str | None, quiet: bool, follow_symlinks: bool, jobs: int | None) -> None:
     """Build or update the graph store from files and folders (incremental).
 
     A file or folder that cannot be read gets one line on standard error naming it
@@ -108,10 +110,12 @@ def ingest_cmd(paths: tuple[str, ...], store: str | None, quiet: bool, follow_sy
     from vbgraph.graph.errors import GraphError
     from vbgraph.graph.store import Store
     from vbgraph.ingest.errors import quote_path
+    from vbgraph.ingest.parallel import default_jobs
 
     cfg = _config({"store": store})
     try:
-        summary = ingest(paths, Store(cfg.store), progress=not quiet, follow_symlinks=follow_symlinks)
+        summary = ingest(paths, Store(cfg.store), progress=not quiet, follow_symlinks=follow_symlinks,
+                         jobs=jobs or default_jobs())
     except GraphError as err:
         raise click.ClickException(str(err)) from err
     click.echo(str(summary))

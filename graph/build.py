@@ -29,13 +29,15 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from functools import partial
+from typing import Callable, Iterable, Iterator, Sequence
 
 from .errors import GraphError
 from vbgraph.ingest import extract_file
-from vbgraph.ingest.errors import AccessError, ReadError, quote_path
+from vbgraph.ingest.errors import AccessError, CrashError, ReadError, quote_path
 from vbgraph.ingest.files import SUPPORTED_SUFFIXES, sha256_of, walk
 from vbgraph.ingest.identity import directive_id, symbol_series, symbol_year, written_year
+from vbgraph.ingest.parallel import map_in_order
 from .merge import FIELDS, is_open
 from .models import FailureRow, IngestSummary
 from .store import Store
@@ -314,6 +316,24 @@ def _default_extract(path: str):
     return extract_file(path)
 
 
+def _extract_dict(extract: Callable[[str], object], path: str) -> dict:
+    got = extract(path)
+    return got.to_dict() if hasattr(got, "to_dict") else dict(got)
+
+
+def _to_extract(files: list[Path], known: dict) -> Iterator[tuple[tuple[str, str | None], str | ReadError | None]]:
+    """Each file as ``((path, sha256), what to do)``: its path when it is new or changed,
+    None when unchanged, or the ReadError of hashing it (a ReadError is passed through)."""
+    for f in files:
+        path = str(f)
+        try:
+            sha = sha256_of(f)
+        except ReadError as err:
+            yield (path, None), err
+            continue
+        yield (path, sha), (None if path in known and known[path][0] == sha else path)
+
+
 def _bar(items, progress: bool, total: int | None, desc: str):
     if not progress:
         return items
@@ -329,6 +349,7 @@ def ingest(
     extract: Callable[[str], object] | None = None,
     progress: bool = True,
     follow_symlinks: bool = False,
+    jobs: int = 1,
 ) -> IngestSummary:
     """Build or update the store from files and folders; returns what changed.
 
@@ -342,6 +363,11 @@ def ingest(
     ``ingest.files.DEFAULT_MAX_BYTES`` are failures before any byte is read. Symbolic
     links leaving a folder are not followed unless ``follow_symlinks``.
 
+    ``jobs``: worker processes that extract (``ingest.parallel``); this process alone
+    writes, in the order of the files, so the store is the same for any ``jobs``. With
+    more than one, a file the extractor crashes on is a failure (``CrashError``) and the
+    run goes on; with one, the exception propagates.
+
     >>> import tempfile, pathlib
     >>> from vbgraph.graph.store import Store
     >>> d = pathlib.Path(tempfile.mkdtemp()); _ = (d / "a.txt").write_text("x", encoding="utf-8")
@@ -350,27 +376,24 @@ def ingest(
     >>> ingest([d], store, extract=fake, progress=False).added, ingest([d], store, extract=fake, progress=False).unchanged
     (1, 1)
     """
-    extract = extract or _default_extract
     known = store.file_hashes()
     files, gone, unreadable = _walk(paths, known, follow_symlinks=follow_symlinks)
     added = changed = unchanged = 0
     failures = [FailureRow(err.path, err.reason) for err in unreadable]
-    for f in _bar(files, progress, len(files), "ingest"):
-        path, sha = str(f), None
-        try:
-            sha = sha256_of(f)
-            if path in known and known[path][0] == sha:
-                unchanged += 1
-                continue
-            got = extract(path)
-        except ReadError as err:
-            failures.append(FailureRow(path, err.reason))
-            # Content that cannot be read replaces the file's old data; a file out of reach
-            # (permissions, I/O) keeps what the store holds for it, or is recorded if new.
-            if not isinstance(err, AccessError) or path not in known:
-                _write(store, [(path, sha, err.reason)])
+    extracted = map_in_order(partial(_extract_dict, extract or _default_extract), _to_extract(files, known), jobs=jobs)
+    for (path, sha), x in _bar(extracted, progress, len(files), "ingest"):
+        if x is None:
+            unchanged += 1
             continue
-        x = got.to_dict() if hasattr(got, "to_dict") else dict(got)
+        if isinstance(x, ReadError):
+            failures.append(FailureRow(path, x.reason))
+            # Content that cannot be read replaces the file's old data; a file out of reach
+            # (permissions, I/O) keeps what the store holds for it, or is recorded if new. A
+            # crash of the extractor says nothing of the content: recorded without its hash,
+            # so that the next run tries the file again.
+            if not isinstance(x, (AccessError, CrashError)) or path not in known:
+                _write(store, [(path, None if isinstance(x, CrashError) else sha, x.reason)])
+            continue
         added, changed = (added, changed + 1) if path in known else (added + 1, changed)
         _write(store, [(path, sha, x)])
     if gone:

@@ -1,7 +1,7 @@
 """The extractor's exception tree."""
 from __future__ import annotations
 
-__all__ = ["IngestError", "ReadError", "AccessError", "quote_path"]
+__all__ = ["IngestError", "ReadError", "AccessError", "CrashError", "quote_path"]
 
 
 class IngestError(Exception):
@@ -20,6 +20,9 @@ class ReadError(IngestError):
         self.reason = reason
         super().__init__(f"{quote_path(self.path)}: {reason}")
 
+    def __reduce__(self):  # sent back from a worker process (``ingest.parallel``)
+        return type(self), (self.path, self.reason)
+
 
 class AccessError(ReadError):
     """A file or folder whose bytes could not be read at all (permissions, an I/O
@@ -28,6 +31,17 @@ class AccessError(ReadError):
 
     >>> str(AccessError("/c/x", "cannot read: Permission denied"))
     '/c/x: cannot read: Permission denied'
+    """
+
+
+class CrashError(ReadError):
+    """A file the extractor failed on in a worker process (an exception other than
+    ``ReadError``, or the worker died): that file's failure, and the run goes on
+    (``ingest.parallel``). Not a verdict on the file's content: what a store holds for
+    it stays, and the next run tries it again.
+
+    >>> str(CrashError("a.txt", "the extractor failed: ValueError: bad"))
+    'a.txt: the extractor failed: ValueError: bad'
     """
 
 

@@ -5,7 +5,7 @@ file, never into the normalised copy the patterns run on.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # for annotations only: places does not import models
@@ -152,8 +152,20 @@ class DirectiveRef:
         return None
 
     def with_(self, **changes) -> "DirectiveRef":
-        """A copy with some fields changed."""
-        return replace(self, **changes)
+        """A copy with some fields changed (``dataclasses.replace``, without its per-call
+        look-up of the fields: the hot path copies a reference some 15,000 times a corpus).
+
+        >>> ref = DirectiveRef(type="NQ", number="35", issuer_code="TW").with_(number="36", year=2018)
+        >>> ref.type, ref.number, ref.issuer_code, ref.year
+        ('NQ', '36', 'TW', 2018)
+        """
+        for name in _REF_FIELDS:
+            if name not in changes:
+                changes[name] = getattr(self, name)
+        return DirectiveRef(**changes)
+
+
+_REF_FIELDS = tuple(f.name for f in fields(DirectiveRef))
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,8 +41,16 @@ _CYRILLIC_TO_LATIN = str.maketrans(
 _NEEDS_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) + "]+")
 
 
-def _translate_match(m: re.Match) -> str:
-    return m.group(0).translate(_TRANSLATE)
+def _translate(text: str, chars: set[str] | None = None) -> str:
+    """``text.translate(_TRANSLATE)``, done as one ``str.replace`` per character present
+    (a text has one to three of them; ``translate`` costs a dict look-up per character).
+    ``chars``: the special characters of the text, when already known."""
+    if chars is None:
+        chars = set("".join(_NEEDS_TRANSLATE.findall(text)))
+    for char in chars:
+        if ord(char) in _TRANSLATE:
+            text = text.replace(char, _TRANSLATE[ord(char)])  # no replacement is itself replaced
+    return text
 
 
 # Any character some step below would change (one scan decides whether to run them).
@@ -50,6 +58,8 @@ _ANY_SPECIAL = re.compile(
     "[" + "".join(re.escape(chr(c)) for c in _TRANSLATE)
     + "\u0400-\u04ff\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\u200b-\u200d\u2060\ufeff\u00ad]"
 )
+# Runs of them: one ``findall`` tells which steps a text needs (the common text has none).
+_SPECIAL_RUNS = re.compile(_ANY_SPECIAL.pattern + _ANY_SPECIAL.pattern + "*")  # not "[…]+": sre skips to a class only
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,15 +93,10 @@ class NormText:
         text = self.text
         if "\n" not in text:
             return text
-        flat = text.replace("\n", " ")
         if "\n\n" not in text:
-            return flat
-        parts, pos = [], 0
-        for m in rx.PARAGRAPH_BREAK.finditer(text):
-            parts.append(flat[pos:m.start()])
-            parts.append(m.group(0))
-            pos = m.end()
-        parts.append(flat[pos:])
+            return text.replace("\n", " ")
+        parts = rx.PARAGRAPH_BREAK_SPLIT.split(text)  # paragraphs, with the breaks between them
+        parts[::2] = [part.replace("\n", " ") for part in parts[::2]]
         return "".join(parts)
 
     def to_original(self, pos: int) -> int:
@@ -121,19 +126,22 @@ def normalize(text: str) -> NormText:
     # One-for-one replacements first (same length, same offsets), so that composition
     # below also sees letters that were Cyrillic look-alikes.
     out = text
-    if (_ANY_SPECIAL.search(text) is None and "/TƯ" not in text and "/TỨ" not in text
-            and unicodedata.is_normalized("NFC", text)):
+    special = set("".join(_SPECIAL_RUNS.findall(text)))
+    if not special and "/TƯ" not in text and "/TỨ" not in text and unicodedata.is_normalized("NFC", text):
         return NormText(text, text)  # the common case: one scan, nothing to change
-    if _NEEDS_TRANSLATE.search(out):
-        out = _NEEDS_TRANSLATE.sub(_translate_match, out)
-    if rx.CYRILLIC.search(out):
+    # Which steps the text needs, read from the special characters it has (translating
+    # adds no Cyrillic letter, and no step adds or removes a combining or zero-width mark).
+    chars = "".join(special)
+    if _NEEDS_TRANSLATE.search(chars):
+        out = _translate(out, special)
+    if rx.CYRILLIC.search(chars):
         out = rx.CYRILLIC_TOKEN.sub(_latinise_token, out)
     norm_anchors: list[int] = []
     orig_anchors: list[int] = []
-    if rx.NEEDS_EDIT.search(out) or not unicodedata.is_normalized("NFC", out):
+    if rx.NEEDS_EDIT.search(chars) or not unicodedata.is_normalized("NFC", out):
         out, norm_anchors, orig_anchors = _apply_edits(out)
-    if "Ư" in out or "Ứ" in out:
-        out = rx.TU_CENTRAL.sub("TW", out)
+    if "/TƯ" in out or "/TỨ" in out:
+        out = rx.TU_CENTRAL.sub("/TW", out)
     return NormText(out, text, tuple(norm_anchors), tuple(orig_anchors))
 
 
@@ -188,5 +196,7 @@ def fold_code(code: str) -> str:
     >>> fold_code("Ð UK")
     'ĐUK'
     """
-    code = re.sub(r"\s+", "", code).translate(_CODE_FOLD)
+    if not code.isalnum():  # spaces or punctuation: drop the spaces (``split`` splits where ``\s`` matches)
+        code = "".join(code.split())
+    code = code.translate(_CODE_FOLD)
     return "TW" if code in ("TƯ", "TỨ") else code

@@ -18,6 +18,7 @@ from .find import find_hits
 from .locate import locate_document
 from .models import Extraction
 from .normalize import normalize
+from .parallel import map_in_order
 from .read import read_file
 from .resolve import resolve_citations
 
@@ -49,14 +50,15 @@ def extract_file(path: str | os.PathLike) -> Extraction:
     return extract_text(raw.text, source=raw.source, path=str(path), sha256=raw.sha256)
 
 
-def extract_paths(paths: Iterable[str | os.PathLike], *, follow_symlinks: bool = False) -> Iterator[Extraction | ReadError]:
+def extract_paths(paths: Iterable[str | os.PathLike], *, follow_symlinks: bool = False,
+                  jobs: int = 1) -> Iterator[Extraction | ReadError]:
     """Extract from every supported file under ``paths`` (walked by :func:`ingest.files.iter_paths`);
-    a file or folder that cannot be read yields its :class:`ReadError` and the run goes on."""
-    for path in iter_paths(paths, follow_symlinks=follow_symlinks):
-        if isinstance(path, ReadError):
-            yield path
-            continue
-        try:
-            yield extract_file(path)
-        except ReadError as err:
-            yield err
+    a file or folder that cannot be read yields its :class:`ReadError` and the run goes on.
+
+    ``jobs``: worker processes (:mod:`ingest.parallel`); the results come in the same
+    order whatever their number, and with more than one a file the extractor crashes on
+    yields a :class:`~vbgraph.ingest.errors.CrashError`.
+    """
+    walked = ((item, item) for item in iter_paths(paths, follow_symlinks=follow_symlinks))
+    for _, got in map_in_order(extract_file, walked, jobs=jobs):
+        yield got

@@ -4,7 +4,7 @@ one home of its vocabulary; ``graph`` and ``app`` import it from here."""
 from __future__ import annotations
 
 import csv
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 __all__ = [
@@ -33,6 +33,7 @@ def type_words() -> list[str]:
     return list(_types())
 
 
+@lru_cache(maxsize=4096)  # called for every type word near a symbol; a corpus writes a few hundred ways
 def type_of_word(word: str) -> str | None:
     """The type code of a type word as written (any case, any spacing).
 
