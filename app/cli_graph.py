@@ -11,7 +11,17 @@ from typing import Any
 
 import click
 
+from vbgraph import graph
 from vbgraph.app.config import default, load_config
+from vbgraph.app.synth import generate, write_corpus
+from vbgraph.graph import queries
+from vbgraph.graph.build import ingest
+from vbgraph.graph.errors import Ambiguous, GraphError
+from vbgraph.graph.export import write_citations, write_gexf, write_graphml, write_neo4j_admin
+from vbgraph.graph.neo4j_backend import Neo4jBackend, load
+from vbgraph.graph.store import Store
+from vbgraph.ingest.errors import quote_path
+from vbgraph.ingest.parallel import default_jobs
 
 __all__ = ["COMMANDS"]
 
@@ -23,8 +33,6 @@ def _config(ctx_opts: dict[str, Any]):
 
 
 def _backend(store: str | None, backend: str | None, *, write: bool = False):
-    from vbgraph import graph
-
     cfg = _config({"store": store, "backend": backend})
     try:
         return graph.open_backend(cfg, read_only=not write and cfg.backend == "sqlite")
@@ -34,9 +42,6 @@ def _backend(store: str | None, backend: str | None, *, write: bool = False):
 
 def _resolve(backend, query: str, pick: int | None = None):
     """The directive a query names; several candidates without ``--pick`` are listed and exit 2."""
-    from vbgraph.graph import queries
-    from vbgraph.graph.errors import Ambiguous, GraphError
-
     try:
         return queries.resolve(backend, query, pick=pick)
     except Ambiguous as err:
@@ -106,11 +111,6 @@ def ingest_cmd(paths: tuple[str, ...], store: str | None, quiet: bool, follow_sy
     A file or folder that cannot be read gets one line on standard error naming it
     and the reason; the run goes on, and the exit status is 1 when any input failed.
     """
-    from vbgraph.graph.build import ingest
-    from vbgraph.graph.errors import GraphError
-    from vbgraph.graph.store import Store
-    from vbgraph.ingest.errors import quote_path
-    from vbgraph.ingest.parallel import default_jobs
 
     cfg = _config({"store": store})
     try:
@@ -133,7 +133,6 @@ def ingest_cmd(paths: tuple[str, ...], store: str | None, quiet: bool, follow_sy
 def search_cmd(text: str, limit: int, store, backend, fmt: str) -> None:
     """Directives matching a symbol ("35-NQ/TW"), type and number ("Nghị quyết 35") or title words,
     most cited first, each with a plain label telling homonyms apart (issuer, year)."""
-    from vbgraph.graph import queries
 
     rows = queries.search(_backend(store, backend), text, limit=limit)
     _emit([{"n": i, "label": r.plain_label, **_row_dict(r)} for i, r in enumerate(rows, 1)], fmt)
@@ -155,7 +154,6 @@ def cascade_cmd(query, follow_refers, types, levels, provinces, year_from, year_
     """Everything implementing a directive, transitively (QUERY: "Nghị quyết 35", "35-NQ/TW" or an id).
 
     A QUERY several directives match lists them and exits 2; choose with --pick N or an id."""
-    from vbgraph.graph import queries
 
     b = _backend(store, backend)
     root = _resolve(b, query, pick)
@@ -172,8 +170,6 @@ def cascade_cmd(query, follow_refers, types, levels, provinces, year_from, year_
 @_fmt_opt
 def chain_cmd(query, pick, store, backend, fmt) -> None:
     """Each path from a directive up to the roots it implements."""
-    from vbgraph.graph import queries
-
     b = _backend(store, backend)
     start = _resolve(b, query, pick)
     rows = [{"path": i + 1, "step": j, **_row_dict(r)}
@@ -189,8 +185,6 @@ def chain_cmd(query, pick, store, backend, fmt) -> None:
 @_fmt_opt
 def coverage_cmd(query, missing, pick, store, backend, fmt) -> None:
     """Which provinces (and districts) have implemented a directive, and the lag in days."""
-    from vbgraph.graph import queries
-
     b = _backend(store, backend)
     root = _resolve(b, query, pick)
     cov = queries.coverage(b, root.id)
@@ -208,8 +202,6 @@ def coverage_cmd(query, missing, pick, store, backend, fmt) -> None:
 @_fmt_opt
 def stats_cmd(store, backend, fmt) -> None:
     """Counts of documents, directives, edges and failed files."""
-    from vbgraph.graph import queries
-
     s = queries.stats(_backend(store, backend))
     rows = [{"what": f"{group}:{k}", "count": v} for group, d in
             (("documents", s.documents), ("directives", s.directives), ("edges", s.edges)) for k, v in d.items()]
@@ -227,10 +219,6 @@ def load_group() -> None:
 @click.option("--batch", type=int, default=10_000, show_default=True, help="Rows per UNWIND batch.")
 def load_neo4j_cmd(store, batch) -> None:
     """Write the graph to Neo4j 5 (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD); idempotent."""
-    from vbgraph.graph.errors import GraphError
-    from vbgraph.graph.neo4j_backend import Neo4jBackend, load
-    from vbgraph.graph.store import Store
-
     cfg = _config({"store": store})
     try:
         src = Store(cfg.store, read_only=True)
@@ -251,8 +239,6 @@ def export_group() -> None:
 @click.option("--store", type=click.Path(dir_okay=False))
 def export_admin_cmd(folder, store) -> None:
     """CSV files (and import.sh) for `neo4j-admin database import full`."""
-    from vbgraph.graph.export import write_neo4j_admin
-
     counts = write_neo4j_admin(_backend(store, "sqlite"), folder)
     click.echo(", ".join(f"{k}={v}" for k, v in counts.items()))
 
@@ -262,8 +248,6 @@ def export_admin_cmd(folder, store) -> None:
 @click.option("--store", type=click.Path(dir_okay=False))
 def export_graphml_cmd(file, store) -> None:
     """GraphML (for Gephi, yEd, Cytoscape)."""
-    from vbgraph.graph.export import write_graphml
-
     click.echo(str(write_graphml(_backend(store, "sqlite"), file)))
 
 
@@ -272,8 +256,6 @@ def export_graphml_cmd(file, store) -> None:
 @click.option("--store", type=click.Path(dir_okay=False))
 def export_gexf_cmd(file, store) -> None:
     """GEXF (Gephi)."""
-    from vbgraph.graph.export import write_gexf
-
     click.echo(str(write_gexf(_backend(store, "sqlite"), file)))
 
 
@@ -283,7 +265,6 @@ def export_gexf_cmd(file, store) -> None:
 def export_citations_cmd(file, store) -> None:
     """JSON Lines, one row per (citing file, cited directive): source, source_id, id, type, number,
     issuer_code, symbol, relation (implements / refers_to / reports), start, end."""
-    from vbgraph.graph.export import write_citations
 
     click.echo(f"{write_citations(_backend(store, 'sqlite'), file)} citations in {file}")
 
@@ -298,8 +279,6 @@ def export_citations_cmd(file, store) -> None:
               help="Share of central directives issued after 1 July 2025 (34 provinces, no districts).")
 def synth_cmd(folder, count, seed, province_share, new_era_share) -> None:
     """Write a synthetic corpus (.txt files and truth.jsonl) shaped like Vietnam's hierarchy."""
-    from vbgraph.app.synth import generate, write_corpus
-
     corpus = generate(count, seed=seed, province_share=province_share, new_era_share=new_era_share)
     paths = write_corpus(corpus, folder)
     click.echo(f"{len(paths)} files in {folder}", err=True)
