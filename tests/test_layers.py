@@ -172,3 +172,21 @@ def test_wheel_holds_one_namespace(tmp_path: Path) -> None:
     for part in ("vbgraph/ingest/find.py", "vbgraph/graph/store.py", "vbgraph/app/cli.py", "vbgraph/ingest/data/aliases.csv",
                  "vbgraph/ingest/data/central_codes.csv", "vbgraph/app/explorer/views/search.py"):
         assert part in names, part
+
+
+def test_no_lazy_import_across_packages() -> None:
+    """An import of another layer inside a function hides a dependency: imports across
+    packages stand at the top of the module."""
+    problems = []
+    for name, path in module_files().items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        own = layer_of(name)
+        for func in ast.walk(tree):
+            if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for node in ast.walk(func):
+                if isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                    target = layer_of(node.module) or (layer_of(f"{node.module}.{node.names[0].name}") if node.module == "vbgraph" else None)
+                    if target and target != own:
+                        problems.append(f"{path.relative_to(ROOT)}:{node.lineno} imports {node.module} inside {func.name}()")
+    assert not problems, "\n".join(problems)
