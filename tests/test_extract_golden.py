@@ -310,6 +310,25 @@ def test_document(text, names, expected):
     assert fields(extract_text(text).document, names) == expected
 
 
+# ---------------------------------------------------------------- the citing text's own date (bound of what it cites)
+TEXT_DATES = [
+    row("an original's date", HEADER + "Thực hiện Kết luận số 224-KL/TU của Tỉnh ủy\n", "2022-01-26"),
+    row("a news dateline on its own line", "Huyện ủy họp bàn đại hội\n\n18/09/2019 - 07:33\n\nHuyện ủy vừa tổ chức "
+        "hội nghị quán triệt Chỉ thị số 35-CT/TW của Bộ Chính trị.", "2019-09-18"),
+    row("a lead opening on the part of the day", "Sáng 20/9/2024 Đảng bộ xã tổ chức hội nghị quán triệt Chỉ thị "
+        "số 35-CT/TW của Bộ Chính trị.", "2024-09-20"),
+    # a lead opening on "Ngày …" may narrate the past: no bound
+    row("a lead narrating a past date gives none", "Ngày 5/3/2019, Tỉnh ủy đã ban hành nhiều văn bản về công tác cán bộ.",
+        None),
+]
+
+
+@pytest.mark.parametrize("text,date", TEXT_DATES)
+def test_text_date(text, date):
+    e = extract_text(text)
+    assert (e.text_date, e.to_dict()["text_date"]) == (date, date)
+
+
 def test_so_line_inside_an_article_is_not_a_header():
     """Regression: a "Số …" line in the middle of an article made the page an original."""
     text = "Quy mô dự án nhà ở\n\nNgười dân hỏi về dự án.\nSố 5635/UBND-XDGT ngày 30/7/2014 về việc chấp thuận."
