@@ -14,12 +14,12 @@ from dataclasses import replace
 
 from . import places
 from . import regexes as rx
-from .identity import directive_id, level_of_code
+from .identity import directive_id, level_of_code, symbol_series, symbol_year
 from .models import DirectiveRef, Document
 from .normalize import NormText
 
 __all__ = [
-    "locate_document", "ref_id", "level_of_code", "place_of_document", "issuer_fits_code", "place_of_lines",
+    "locate_document", "ref_id", "id_year", "level_of_code", "place_of_document", "issuer_fits_code", "place_of_lines",
     "place_of_citation", "apply_place", "place_in_text", "dominant_place", "other_body", "city_below_province",
 ]
 
@@ -52,8 +52,21 @@ def ref_id(ref: DirectiveRef, *, scope: str) -> str:
     >>> ref_id(DirectiveRef(type="KH", number="61", issuer_code="TU", year=2021, province="Lai Châu"), scope="a.txt")
     'vn/lai-chau/tu/kh/2021/61'
     """
-    return directive_id(ref.type, ref.number, ref.issuer_code, year=ref.year, term=ref.term, congress=ref.congress,
-                        province=ref.province, district=ref.district, commune=ref.commune, scope=scope, level=ref.level)
+    return directive_id(ref.type, ref.number, ref.issuer_code, year=id_year(ref), term=ref.term, congress=ref.congress,
+                        province=ref.province, district=ref.district, commune=ref.commune, scope=scope, level=ref.level,
+                        series=symbol_series(ref.type, ref.symbol))
+
+
+def id_year(ref: DirectiveRef) -> int | None:
+    """The year an id takes: the symbol's ("12/2017/QĐ-TTg"), else the date's, else the one
+    written ("năm 2025"), so a date beats a contradicting "năm YYYY".
+
+    >>> id_year(DirectiveRef(type="NQ", number="57", issuer_code="TW", year=2025, date="2024-12-22"))
+    2024
+    """
+    if symbol_year(ref.symbol):
+        return symbol_year(ref.symbol)
+    return int(ref.date[:4]) if ref.date and ref.date[:4].isdigit() else ref.year
 
 
 def place_of_lines(lines: list[str], *, on=None) -> places.Place | None:

@@ -310,6 +310,37 @@ def test_document(text, names, expected):
     assert fields(extract_text(text).document, names) == expected
 
 
+# ---------------------------------------------------------------- identity from the extractor (issue 9)
+_UBND = "UBND TỈNH LAI CHÂU\nSố: 12/KH-UBND\nLai Châu, ngày 5 tháng 3 năm 2024\n\nKẾ HOẠCH\n"
+IDS = [
+    # mentions of one key with different years are two citations, each with its own date
+    row("one key written with two years is two citations",
+        _UBND + "Căn cứ Nghị định số 22/2015/NĐ-CP ngày 16/02/2015 của Chính phủ về quản lý; Nghị định số "
+        "22/2023/NĐ-CP ngày 12/5/2023 của Chính phủ sửa đổi Nghị định 22.\n",
+        [("vn/national/cp/nd/2015/22", "2015-02-16"), ("vn/national/cp/nd/2023/22", "2023-05-12")]),
+    # the document's own type, number and issuer of another year or province is a citation
+    row("own number of another year is a citation",
+        _UBND + "Thực hiện Kế hoạch số 12/KH-UBND ngày 3/1/2023 của UBND tỉnh Lai Châu về chuyển đổi số.\n",
+        [("vn/lai-chau/ubnd/kh/2023/12", "2023-01-03")]),
+    row("own number of another province is a citation",
+        _UBND + "Thực hiện Kế hoạch số 12/KH-UBND ngày 3/1/2024 của UBND tỉnh Điện Biên về chuyển đổi số.\n",
+        [("vn/dien-bien/ubnd/kh/2024/12", "2024-01-03")]),
+    row("the document naming itself is no citation", _UBND + "Kế hoạch số 12/KH-UBND được gửi các sở.\n", []),
+    # the date's year beats a contradicting "năm YYYY"; an administrative symbol keeps its series
+    row("a date beats a contradicting year in the id",
+        _UBND + "Thực hiện Nghị quyết số 57-NQ/TW năm 2025 ngày 22 tháng 12 năm 2024 của Bộ Chính trị.\n",
+        [("vn/national/tw/nq/2024/57", "2024-12-22")]),
+    row("an administrative symbol's series in the id",
+        _UBND + "Căn cứ Quyết định số 12/QĐ-TTg ngày 6/1/2017 của Thủ tướng Chính phủ.\n",
+        [("vn/national/ttg/qd/2017-hc/12", "2017-01-06")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", IDS)
+def test_ids(text, expected):
+    assert [(c.id, c.ref.date) for c in extract_text(text, source="a.txt").citations] == expected
+
+
 # ---------------------------------------------------------------- the citing text's own date (bound of what it cites)
 TEXT_DATES = [
     row("an original's date", HEADER + "Thực hiện Kết luận số 224-KL/TU của Tỉnh ủy\n", "2022-01-26"),
