@@ -19,7 +19,7 @@ from .models import DirectiveRef, Document
 from .normalize import NormText
 
 __all__ = [
-    "locate_document", "ref_id", "id_year", "level_of_code", "place_of_document", "issuer_fits_code", "place_of_lines",
+    "locate_document", "ref_id", "id_year", "level_of_citation", "level_of_code", "place_of_document", "issuer_fits_code", "place_of_lines",
     "place_of_citation", "apply_place", "place_in_text", "dominant_place", "other_body", "city_below_province",
 ]
 
@@ -219,6 +219,21 @@ def place_of_citation(ref: DirectiveRef, doc_place: places.Place | None, *, doc_
     if level == "commune" and doc_place.commune:
         return doc_place
     return places.Place(doc_place.province)
+
+
+def level_of_citation(ref: DirectiveRef, place: places.Place | None) -> str | None:
+    """A cited directive's level: its code's, unless it has no place and its issuer's name is
+    a central body's ("Báo cáo số 21-BC/ĐU của Đảng ủy Chính phủ" is central, not a commune's).
+
+    >>> level_of_citation(DirectiveRef(type="BC", number="21", issuer_code="ĐU", issuer="Đảng ủy Chính phủ"), None)
+    'central'
+    """
+    code_level = level_of_code(ref.issuer_code)
+    if (place is None and ref.issuer and ref.issuer_code and code_level in (None, "commune")
+            and _issuer_level(ref.issuer) == "central"
+            and not any(pattern.search(ref.issuer) for pattern, _ in rx.LEVEL_WORDS)):
+        return "central"  # not "Bộ Chỉ huy Quân sự tỉnh"
+    return code_level
 
 
 def _issuer_level(issuer: str) -> str | None:

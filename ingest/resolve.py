@@ -81,7 +81,7 @@ def resolve_citations(norm: NormText, hits: list[Hit], document: Document, *,
         place = locate.place_of_citation(ref, context, doc_date=doc_date)
         if ref.issuer and rx.BARE_CITY_ISSUER.match(ref.issuer) and document.place is None:
             place = locate.city_below_province(t, on=doc_date) or place  # "… của Ban Chấp hành Đảng bộ Thành phố"
-        ref = locate.apply_place(ref, place, locate.level_of_code(ref.issuer_code))
+        ref = locate.apply_place(ref, place, locate.level_of_citation(ref, place))
         if group.key[:3] == own and _is_own(ref, document):
             continue  # the document naming itself; the same number of another year or place is a citation
         if locate.other_body(ref.issuer, ref.issuer_code):

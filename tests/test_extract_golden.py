@@ -330,6 +330,10 @@ IDS = [
     row("a date beats a contradicting year in the id",
         _UBND + "Thực hiện Nghị quyết số 57-NQ/TW năm 2025 ngày 22 tháng 12 năm 2024 của Bộ Chính trị.\n",
         [("vn/national/tw/nq/2024/57", "2024-12-22")]),
+    # a body's level from its name when its code is a local one's ("ĐU" of Đảng ủy Chính phủ)
+    row("Dang uy Chinh phu is central",
+        _UBND + "Thực hiện Báo cáo số 21-BC/ĐU ngày 3/1/2024 của Đảng ủy Chính phủ.\n",
+        [("vn/national/du/bc/2024/21", "2024-01-03")]),
     row("an administrative symbol's series in the id",
         _UBND + "Căn cứ Quyết định số 12/QĐ-TTg ngày 6/1/2017 của Thủ tướng Chính phủ.\n",
         [("vn/national/ttg/qd/2017-hc/12", "2017-01-06")]),
