@@ -153,8 +153,12 @@ def _year(date: str | None) -> int | None:
     return int(date[:4]) if isinstance(date, str) and date[:4].isdigit() else None
 
 
-def _data(fields: dict) -> str:
-    return json.dumps({f: fields.get(f) for f in FIELDS if fields.get(f) not in (None, "")}, ensure_ascii=False)
+def _data(fields: dict, **dates: str | None) -> str:
+    """The fields an edge keeps of a citation, with the dates that bound what it can mean
+    (``at``: the citing text's; ``src_date``: the citing directive's own, see ``graph.resolve``)."""
+    kept = {f: fields.get(f) for f in FIELDS if fields.get(f) not in (None, "")}
+    kept.update((k, v) for k, v in dates.items() if v)
+    return json.dumps(kept, ensure_ascii=False)
 
 
 def file_rows(x: dict, path: str, sha256: str) -> tuple[dict, list[dict]]:
@@ -193,7 +197,7 @@ def file_rows(x: dict, path: str, sha256: str) -> tuple[dict, list[dict]]:
             "end": ev.get("end", first.get("end")),
             "spans": json.dumps([[m.get("start"), m.get("end"), m.get("text")] for m in mentions], ensure_ascii=False),
             "candidates": json.dumps(candidates, ensure_ascii=False) if len(candidates) > 1 else None,
-            "data": _data(c), "open": int(is_open(cid)),
+            "data": _data(c, at=x.get("text_date"), src_date=doc.get("date") if src else None), "open": int(is_open(cid)),
         }
         key = (cid, "citation")
         if key in merged:  # two extractor citations with one id: one edge
@@ -204,6 +208,8 @@ def file_rows(x: dict, path: str, sha256: str) -> tuple[dict, list[dict]]:
                 old["relation"], old["cue"] = "implements", edge["cue"]
         else:
             merged[key] = edge
+    dates = {c.get("id"): c.get("date") for c in x.get("citations") or () if c.get("id")}
+    dates[doc.get("id")] = doc.get("date")
     for link in x.get("links") or ():
         src = ids.get(link.get("source"), link.get("source"))
         dst = ids.get(link.get("target"), link.get("target"))
@@ -215,7 +221,8 @@ def file_rows(x: dict, path: str, sha256: str) -> tuple[dict, list[dict]]:
         merged[(dst, src, "link")] = {
             "path": path, "src": src, "cited": dst, "dst": dst, "relation": link.get("relation") or "implements",
             "via": "link", "cue": None, "mentions": 1, "sentence": ev.get("sentence"), "start": ev.get("start"),
-            "end": ev.get("end"), "spans": None, "candidates": None, "data": None, "open": int(is_open(dst)),
+            "end": ev.get("end"), "spans": None, "candidates": None, "open": int(is_open(dst)),
+            "data": _data({}, at=x.get("text_date"), src_date=dates.get(link.get("source"))),
         }
     row = {
         "path": path, "name": Path(path).name, "sha256": sha256, "kind": kind, "doc_id": doc_id,

@@ -8,12 +8,20 @@ citation). Candidates are told apart by, in order:
 
 1. the series of the symbol ("12/QĐ-TTg" is never "12/2017/QĐ-TTg");
 2. the term ("khóa XII" fits the directives of 2016–2021);
-3. the citing text's own date (a directive cannot be cited before it exists);
+3. the citing text's own date (a directive cannot be cited before it exists): an original's
+   date, a news text's dateline (``text_date`` of the extraction), and for a link the date of
+   the directive that carries the cited one out;
 4. title words: the words of the citation's title and sentence against each candidate's
    title (a clear best wins; a candidate whose title shares nothing with the citation's
-   own title is dropped);
-5. what is left: one candidate is the directive; several stay ``ambiguous`` (the edge
-   stays on the open node and lists them as ``candidates``); none leaves the open node.
+   own title, or names another congress or term — "… lần thứ XIII" against "… lần thứ
+   XIV" — is dropped);
+5. what is left: one candidate is the directive; a directive of date D carrying out several
+   (a link, or an implementing original) carries out the latest dated on or before D
+   (Party numbers restart each term, so the older ones are of an earlier term); otherwise
+   several stay ``ambiguous`` (the edge stays on the open node and lists them as
+   ``candidates``); none leaves the open node;
+6. an edge still ambiguous follows the other edges of its file to the same open id when
+   those settled on one directive (a text means one directive by one yearless number).
 
 Candidates' evidence comes only from dated texts (never from citations attached by this
 stage), so the result does not depend on the order files were ingested in, and a new
@@ -35,10 +43,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from vbgraph.ingest.identity import slug, symbol_series
+from vbgraph.ingest.regexes import TITLE_ORDINAL
 
 from .merge import id_parts, term_fits
 
-__all__ = ["Candidate", "title_words", "choose", "resolve_open"]
+__all__ = ["Candidate", "title_words", "ordinals", "choose", "resolve_open"]
 
 # Words too common in directive titles and sentences to tell two directives apart.
 _STOP = frozenset(
@@ -61,6 +70,7 @@ class Candidate:
     symbol: str | None
     titles: tuple[frozenset[str], ...]  # the words of each title texts give it
     support: int  # distinct texts that name it with a date (its own text included)
+    ordinals: frozenset[str] = frozenset()  # congresses and terms its titles name ("XIV")
 
     @property
     def year(self) -> int | None:
@@ -79,6 +89,15 @@ def title_words(*texts: str | None) -> frozenset[str]:
         if text:
             words.update(w for w in slug(text).split("-") if len(w) > 1 and not w.isdigit() and w not in _STOP)
     return frozenset(words)
+
+
+def ordinals(*texts: str | None) -> frozenset[str]:
+    """The congress and term ordinals a title names.
+
+    >>> sorted(ordinals("đại hội đảng bộ các cấp tiến tới Đại hội đại biểu toàn quốc lần thứ XIV của Đảng"))
+    ['XIV']
+    """
+    return frozenset(m.group("ord") for t in texts if t for m in TITLE_ORDINAL.finditer(t))
 
 
 def _series(type_: str | None, id: str, symbol: str | None) -> str | None:
@@ -105,11 +124,14 @@ def _share(c: Candidate, words: frozenset[str]) -> float:
     return max((len(t & words) / len(t) for t in c.titles if len(t) >= 3), default=0.0)
 
 
-def choose(cited: str, evidence: dict, citing_date: str | None, pool: list[Candidate]) -> tuple[str, list[str]]:
+def choose(cited: str, evidence: dict, citing_date: str | None, pool: list[Candidate], *,
+           implementer_date: str | None = None) -> tuple[str, list[str]]:
     """(the id an open citation resolves to, the candidates left when it stays ambiguous).
 
     ``evidence``: the citation's fields (``type``, ``symbol``, ``term``, ``title``) and its
-    ``sentence``; ``citing_date``: the citing text's own date, when known.
+    ``sentence``; ``citing_date``: the citing text's own date, when known;
+    ``implementer_date``: the date of a directive that carries the cited one out (it then
+    carries out the latest candidate dated on or before it).
 
     >>> pool = [Candidate("vn/national/cp/nq/2017/25", "2017-03-02", None, None, (), 1),
     ...         Candidate("vn/national/cp/nq/2025/25", "2025-02-08", None, None, (), 1)]
@@ -117,22 +139,30 @@ def choose(cited: str, evidence: dict, citing_date: str | None, pool: list[Candi
     ('vn/national/cp/nq/2017/25', [])
     >>> choose("vn/national/cp/nq/_/25", {}, None, pool)
     ('vn/national/cp/nq/_/25', ['vn/national/cp/nq/2017/25', 'vn/national/cp/nq/2025/25'])
+    >>> choose("vn/national/cp/nq/_/25", {}, None, pool, implementer_date="2025-03-01")
+    ('vn/national/cp/nq/2025/25', [])
     """
     period = id_parts(cited)[1] or "_"
     series = symbol_series(evidence.get("type"), evidence.get("symbol"))
     cands = [c for c in pool if series is None or _series(evidence.get("type"), c.id, c.symbol) in (None, series)]
     if period.startswith("k"):
         cands = [c for c in cands if term_fits(period[1:], c.year, c.term)]
-    cands = [c for c in cands if _before(c, citing_date)]
+    bound = min((d for d in (citing_date, implementer_date) if d), default=None)
+    cands = [c for c in cands if _before(c, bound)]
     own = title_words(evidence.get("title"))
     if len(own) >= 3:  # the citation's own title tells it apart from a directive titled otherwise
         kept = [c for c in cands if not _titled(c) or _share(c, own) >= _FOREIGN]
         cands = kept or cands
+    named = ordinals(evidence.get("title"))
+    if named:  # "… lần thứ XIII" is not the directive whose titles say "… lần thứ XIV"
+        cands = [c for c in cands if not c.ordinals or c.ordinals & named] or cands
     if len(cands) > 1:
         words = own | title_words(evidence.get("sentence"))
         scores = sorted(((_share(c, words), c.id) for c in cands), reverse=True)
         if scores[0][0] >= _CLEAR and scores[0][0] - scores[1][0] >= _MARGIN:
             return scores[0][1], []
+    if len(cands) > 1 and implementer_date and all(c.date for c in cands):
+        return max(cands, key=lambda c: c.date).id, []
     if len(cands) == 1:
         return cands[0].id, []
     return cited, sorted(c.id for c in cands)
@@ -168,25 +198,39 @@ def _candidate(con: sqlite3.Connection, cid: str) -> Candidate:
         return Counter(values).most_common(1)[0][0] if values else None
 
     titles = tuple(sorted({title_words(d["title"]) for d in datas if d.get("title")}, key=sorted))
-    return Candidate(cid, most("date"), most("term"), most("symbol"), titles, len(paths))
+    named = ordinals(*(d.get("title") for d in datas))
+    return Candidate(cid, most("date"), most("term"), most("symbol"), titles, len(paths), named)
 
 
 def resolve_open(con: sqlite3.Connection) -> set[str]:
     """Settle every open citation edge of the store (``choose``), in the caller's transaction;
     returns the ids whose rows must be recomputed. Idempotent and independent of ingest order."""
     edges = con.execute(
-        "SELECT rowid, path, cited, dst, candidates, data, sentence FROM edges WHERE open = 1 ORDER BY cited, rowid"
+        "SELECT rowid, path, cited, dst, candidates, data, sentence, relation FROM edges WHERE open = 1 ORDER BY cited, rowid"
     ).fetchall()
     open_ids = {e[2] for e in edges}
     dates = {p: json.loads(d or "{}").get("date") for p, d in con.execute(  # a report's date is its directive's
         "SELECT path, doc FROM files WHERE status = 'ok' AND kind = 'original' AND doc IS NOT NULL")}
     touched: set[str] = set()
     pools: dict[str, list[Candidate]] = {}
-    for rowid, path, cited, dst, candidates, data, sentence in edges:
+    chosen: dict[int, tuple[str, list[str]]] = {}
+    for rowid, path, cited, dst, candidates, data, sentence, relation in edges:
         if cited not in pools:
             pools[cited] = _pool(con, cited, open_ids)
         evidence = {**json.loads(data or "{}"), "sentence": sentence}
-        new_dst, left = choose(cited, evidence, dates.get(path), pools[cited])
+        implementer = evidence.get("src_date") if relation == "implements" else None
+        chosen[rowid] = choose(cited, evidence, evidence.get("at") or dates.get(path), pools[cited],
+                               implementer_date=implementer)
+    settled: dict[tuple[str, str], set[str]] = {}
+    for rowid, path, cited, *_ in edges:
+        new_dst, left = chosen[rowid]
+        if new_dst != cited:
+            settled.setdefault((path, cited), set()).add(new_dst)
+    for rowid, path, cited, dst, candidates, *_ in edges:
+        new_dst, left = chosen[rowid]
+        same = settled.get((path, cited), set())
+        if new_dst == cited and len(same) == 1 and (not left or next(iter(same)) in left):
+            new_dst, left = next(iter(same)), []  # the file's other edges to this number settled it
         new_cands = json.dumps(left) if len(left) > 1 else None
         if (new_dst, new_cands) != (dst, candidates):
             con.execute("UPDATE edges SET dst = ?, candidates = ? WHERE rowid = ?", (new_dst, new_cands, rowid))

@@ -18,7 +18,7 @@ The same, stage by stage:
 >>> document.kind, [c.id for c in citations]
 ('other', ['vn/national/tw/nq/2018/35'])
 """
-from .document import identify_document
+from .document import identify_document, text_date
 from .errors import IngestError, ReadError
 from .find import find_hits
 from .locate import locate_document
@@ -36,6 +36,7 @@ __all__ = [
     "normalize",
     "find_hits",
     "identify_document",
+    "text_date",
     "locate_document",
     "resolve_citations",
     "Extraction",

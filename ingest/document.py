@@ -19,9 +19,10 @@ from .models import DirectiveRef, Document, Header, Hit
 from .normalize import NormText
 from .resolve import Sentences, opening_end
 
-__all__ = ["identify_document", "read_header", "report_hit", "body_lines", "HEAD_CHARS"]
+__all__ = ["identify_document", "text_date", "read_header", "report_hit", "body_lines", "HEAD_CHARS"]
 
 HEAD_CHARS = 3000  # the header of an original lies in its first characters
+DATELINE_CHARS = 400  # a news text gives its date in its headline, dateline or lead
 
 
 def identify_document(norm: NormText, hits: list[Hit]) -> Document:
@@ -45,6 +46,25 @@ def identify_document(norm: NormText, hits: list[Hit]) -> Document:
     if anchor is not None:
         return Document("report", _reported(flat, anchor), anchor, (0, Sentences(flat).bounds(anchor.end)[1]))
     return Document()
+
+
+def text_date(text: str, document: Document) -> str | None:
+    """The citing text's own date, a bound on what it can cite: an original's date, else a
+    news text's dateline in its opening (``regexes.DATELINE``: "18/09/2019 - 07:33" on a line
+    of its own, "Sáng 20/9/2024 …"); None otherwise (a lead's "Ngày …" may narrate the past).
+    ``text``: the normalised text with its lines (``NormText.text``).
+
+    >>> text_date("Thoại Sơn: hội nghị\\n18/09/2019 - 07:33\\nHuyện ủy …", Document())
+    '2019-09-18'
+    >>> text_date("Sáng 20/9/2024 Đảng bộ xã Tam Lư tổ chức hội nghị", Document())
+    '2024-09-20'
+    >>> text_date("Ngày 5/3/2019, Tỉnh ủy ban hành Kế hoạch số 12-KH/TU", Document()) is None
+    True
+    """
+    if document.kind == "original":
+        return document.ref.date
+    m = rx.DATELINE.search(text, 0, DATELINE_CHARS)
+    return parse_date(m) if m else None
 
 
 def _original(structured: str, flat: str, header: Header) -> tuple[str, DirectiveRef, tuple[int, int]]:

@@ -20,9 +20,12 @@ from pathlib import Path
 from .errors import AccessError, ReadError
 from .models import ReadLimits
 
-__all__ = ["SUPPORTED_SUFFIXES", "DEFAULT_MAX_BYTES", "walk", "iter_paths", "sha256_of", "too_large"]
+__all__ = ["SUPPORTED_SUFFIXES", "FOLDER_SUFFIXES", "DEFAULT_MAX_BYTES", "walk", "iter_paths", "sha256_of", "too_large"]
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")  # read when named
+# The formats of directives, the only ones read from a folder: a corpus folder's notes
+# (SOURCE.md, README.md) are no directives; a .md is read only when named explicitly.
+FOLDER_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 
 # The largest file read (bytes on disk, checked before reading).
 DEFAULT_MAX_BYTES = ReadLimits().max_bytes
@@ -36,7 +39,7 @@ def walk(root: str | os.PathLike, *, follow_symlinks: bool = False) -> Iterator[
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> for n in ("b.txt", "a.pdf", ".hidden.txt", "meta.jsonl", "sub/c.docx"):
+    >>> for n in ("b.txt", "a.pdf", ".hidden.txt", "meta.jsonl", "SOURCE.md", "sub/c.docx"):
     ...     (d / n).parent.mkdir(exist_ok=True); _ = (d / n).write_text("x")
     >>> (d / "out.txt").symlink_to("/etc/hostname")
     >>> [p.relative_to(d).as_posix() for p in walk(d)]
@@ -69,7 +72,7 @@ def walk(root: str | os.PathLike, *, follow_symlinks: bool = False) -> Iterator[
                 continue
             if kind == "dir":
                 stack.append(Path(entry.path))
-            elif kind == "file" and os.path.splitext(entry.name)[1].lower() in SUPPORTED_SUFFIXES:
+            elif kind == "file" and os.path.splitext(entry.name)[1].lower() in FOLDER_SUFFIXES:
                 found.append((entry.path, Path(entry.path)))
     for _, item in sorted(found, key=lambda pair: Path(pair[0]).parts):
         yield item

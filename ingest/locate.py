@@ -14,12 +14,12 @@ from dataclasses import replace
 
 from . import places
 from . import regexes as rx
-from .identity import directive_id, level_of_code
+from .identity import directive_id, level_of_code, symbol_series, symbol_year
 from .models import DirectiveRef, Document
 from .normalize import NormText
 
 __all__ = [
-    "locate_document", "ref_id", "level_of_code", "place_of_document", "issuer_fits_code", "place_of_lines",
+    "locate_document", "ref_id", "id_year", "level_of_citation", "level_of_code", "place_of_document", "issuer_fits_code", "place_of_lines",
     "place_of_citation", "apply_place", "place_in_text", "dominant_place", "other_body", "city_below_province",
 ]
 
@@ -52,8 +52,21 @@ def ref_id(ref: DirectiveRef, *, scope: str) -> str:
     >>> ref_id(DirectiveRef(type="KH", number="61", issuer_code="TU", year=2021, province="Lai Châu"), scope="a.txt")
     'vn/lai-chau/tu/kh/2021/61'
     """
-    return directive_id(ref.type, ref.number, ref.issuer_code, year=ref.year, term=ref.term, congress=ref.congress,
-                        province=ref.province, district=ref.district, commune=ref.commune, scope=scope, level=ref.level)
+    return directive_id(ref.type, ref.number, ref.issuer_code, year=id_year(ref), term=ref.term, congress=ref.congress,
+                        province=ref.province, district=ref.district, commune=ref.commune, scope=scope, level=ref.level,
+                        series=symbol_series(ref.type, ref.symbol))
+
+
+def id_year(ref: DirectiveRef) -> int | None:
+    """The year an id takes: the symbol's ("12/2017/QĐ-TTg"), else the date's, else the one
+    written ("năm 2025"), so a date beats a contradicting "năm YYYY".
+
+    >>> id_year(DirectiveRef(type="NQ", number="57", issuer_code="TW", year=2025, date="2024-12-22"))
+    2024
+    """
+    if symbol_year(ref.symbol):
+        return symbol_year(ref.symbol)
+    return int(ref.date[:4]) if ref.date and ref.date[:4].isdigit() else ref.year
 
 
 def place_of_lines(lines: list[str], *, on=None) -> places.Place | None:
@@ -206,6 +219,21 @@ def place_of_citation(ref: DirectiveRef, doc_place: places.Place | None, *, doc_
     if level == "commune" and doc_place.commune:
         return doc_place
     return places.Place(doc_place.province)
+
+
+def level_of_citation(ref: DirectiveRef, place: places.Place | None) -> str | None:
+    """A cited directive's level: its code's, unless it has no place and its issuer's name is
+    a central body's ("Báo cáo số 21-BC/ĐU của Đảng ủy Chính phủ" is central, not a commune's).
+
+    >>> level_of_citation(DirectiveRef(type="BC", number="21", issuer_code="ĐU", issuer="Đảng ủy Chính phủ"), None)
+    'central'
+    """
+    code_level = level_of_code(ref.issuer_code)
+    if (place is None and ref.issuer and ref.issuer_code and code_level in (None, "commune")
+            and _issuer_level(ref.issuer) == "central"
+            and not any(pattern.search(ref.issuer) for pattern, _ in rx.LEVEL_WORDS)):
+        return "central"  # not "Bộ Chỉ huy Quân sự tỉnh"
+    return code_level
 
 
 def _issuer_level(issuer: str) -> str | None:

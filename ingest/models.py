@@ -275,6 +275,7 @@ class Extraction:
     path: str = ""
     sha256: str = ""
     chars: int = 0
+    text_date: str | None = None  # the citing text's own date (``document.text_date``), a bound on what it cites
 
     def to_dict(self) -> dict:
         """The JSON object of ``shared/eval/CONTRACT.md`` (plus extra keys)."""
@@ -283,6 +284,7 @@ class Extraction:
             "path": self.path,
             "sha256": self.sha256,
             "chars": self.chars,
+            "text_date": self.text_date,
             "document": self.document.to_dict(),
             "citations": [c.to_dict() for c in self.citations],
             "links": [link.to_dict() for link in self.links],

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 
-from .document import identify_document
+from .document import identify_document, text_date
 from .errors import ReadError
 from .files import iter_paths
 from .find import find_hits
@@ -41,7 +41,7 @@ def extract_text(text: str, *, source: str = "<text>", path: str = "", sha256: s
     document = locate_document(norm, identify_document(norm, hits), scope=source)
     citations, links = resolve_citations(norm, hits, document, scope=source)
     return Extraction(source=source, document=document.info(), citations=citations, links=links,
-                      path=path, sha256=sha256, chars=len(text))
+                      path=path, sha256=sha256, chars=len(text), text_date=text_date(norm.text, document))
 
 
 def extract_file(path: str | os.PathLike) -> Extraction:

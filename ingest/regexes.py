@@ -35,6 +35,7 @@ __all__ = [
     "TOKEN_REST", "TONE_MARKS", "TRAILING_TERM", "TU_CENTRAL", "UNICODE_VIET_LETTER", "VERB_BEFORE", "WORD",
     "YEAR_AFTER", "ZERO_WIDTH", "AFTER_ISSUING", "BASIS_CUE", "ENUMERATED", "ISSUED_LIST", "LIST_MARK_TYPED",
     "MAIN_CLAUSE", "NUMBER_WITHOUT_SYMBOL", "OTHER_PARTY_BODY", "SO_NUMBER", "BARE_CITY_ISSUER", "CITY_WORD",
+    "TITLE_ORDINAL", "DATELINE",
 ]
 
 # ================================================================ pieces
@@ -138,6 +139,16 @@ def glued_before(text: str, pos: int) -> bool:
 _DSP = r"[ ]?"
 _DMY_NUMERIC = rf"(?P<d>\d{{1,2}}){_DSP}[/.-]{_DSP}(?P<m>\d{{1,2}}){_DSP}[/.-]{_DSP}(?P<y>(?:19|20)\d\d)"
 _DMY_WORDS = r"(?P<d2>\d{1,2})[ ]+tháng[ ]+(?P<m2>\d{1,2})[ ,]+năm[ ]+(?P<y2>(?:19|20)\d\d)"
+# A news text's dateline: a line that is only a date (and a time or a weekday), or a lead that
+# opens on the part of the day of today's event: "18/09/2019 - 07:33", "Thứ Hai, 14/10/2024
+# 07:30 (GMT+07:00)", "Sáng 20/9/2024 Đảng bộ xã …". A lead opening on "Ngày …" may narrate the past.
+DATELINE = re.compile(
+    r"^[ ]*(?:(?P<daypart>Sáng|Chiều|Tối|Trưa)(?:[ ]+nay)?[ ]+(?:ngày[ ]+)?\(?"
+    r"|(?:Thứ[ ]+\w+|Chủ[ ]+nhật|Cập[ ]+nhật|Đăng[ ]+ngày|Ngày[ ]+đăng)[ ,:|-]*)?"
+    rf"{_DMY_NUMERIC}"
+    r"(?(daypart)|(?:[ ,|-]*\d{1,2}:\d\d(?::\d\d)?[ ]*(?:\([^)\n]{0,12}\)|[AP]M)?)?[ ]*$)",
+    re.MULTILINE,
+)
 # Any date: "ngày 18/10/2021", "ngày 26 tháng 01 năm 2022".
 DATE_ANY = re.compile(rf"(?:{_DMY_NUMERIC}|{_DMY_WORDS})")
 # A date right after a symbol: ", ngày 21/7/2021", " ban hành ngày …", " (18/10/2021)".
@@ -278,6 +289,9 @@ CONGRESS = re.compile(rf"(?P<tw>nghị[ ]quyết)[ ]+(?:của[ ]+)?{_CONGRESS_BO
 # A further congress in the same phrase: " và Đại hội Đảng toàn quốc lần thứ XIII" of
 # "… lần thứ XX và Đại hội Đảng toàn quốc lần thứ XIII".
 CONGRESS_MORE = re.compile(rf"[ ]*(?:,|và|;)[ ]*(?:nghị[ ]quyết[ ]+)?{_CONGRESS_BODY}", re.IGNORECASE)
+# A congress's or a term's ordinal inside a title, which tells homonyms apart: "tiến tới Đại
+# hội đại biểu toàn quốc lần thứ XIV của Đảng" (the 2024 35-CT/TW, not the 2019 one, "… XIII").
+TITLE_ORDINAL = re.compile(r"(?:lần[ ]+thứ|khóa|khoá|Đại[ ]+hội)[ ]+(?P<ord>(?-i:[IVXL]{1,6}))\b", re.IGNORECASE)
 
 # ================================================================ document: the head of an original
 # The number line of a header: "Số 102 - KH/HU", "Số: 617/KH-UBND", "Số: /2025/QĐ-UBND".

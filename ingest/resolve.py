@@ -16,6 +16,7 @@ from . import links as said
 from . import locate
 from . import regexes as rx
 from . import tables
+from .identity import symbol_year
 from .models import Citation, DirectiveRef, Document, Evidence, Hit, Link, Mention
 from .normalize import NormText
 
@@ -43,10 +44,10 @@ def resolve_citations(norm: NormText, hits: list[Hit], document: Document, *,
     """
     t = norm.flat
     kind, doc_ref, anchor, region = document.kind, document.ref, document.anchor, document.region
-    own = {hit_key(doc_ref)} if doc_ref.number else set()
+    own = hit_key(doc_ref)[:3] if doc_ref.number else None
     own_symbol = doc_ref.symbol if doc_ref.number else None
-    groups = group_hits([h for h in hits if h is not anchor and (own_symbol is None or h.ref.symbol != own_symbol)],
-                        exclude=own)
+    groups = group_hits([h for h in hits if h is not anchor and not (
+        own_symbol and h.ref.symbol == own_symbol and not h.ref.issuer and _year_tag(h)[1] in (None, doc_ref.year))])
     sentences = Sentences(t, norm.text)
     extra = tuple(sentences.bounds(m.start()) for m in rx.PLAN_CARRIES_OUT.finditer(t)
                   if m.start() == 0 or t[m.start() - 1] == "\n" or t[max(0, m.start() - 2):m.start()] in (". ", "! ", "? ")
@@ -61,8 +62,15 @@ def resolve_citations(norm: NormText, hits: list[Hit], document: Document, *,
         ids[hit_key(anchor.ref)] = document.id
     enumerated = said.enumerated_issuers(norm.text, groups) if "\n" in norm.text else {}
     refs: dict[tuple, DirectiveRef] = {}
+    merged = {group.key: merge_hits(group.hits, group.key) for group in groups}
+    issuers: dict[tuple, str] = {}  # one key's directives of several years: one issuer
+    for key, ref in merged.items():
+        if ref.issuer and key[1] is not None:
+            issuers.setdefault(key[:3], ref.issuer)
     for group in groups:
-        ref = merge_hits(group.hits, group.key)
+        ref = merged[group.key]
+        if ref.issuer is None and group.key[1] is not None and group.key[:3] in issuers:
+            ref = ref.with_(issuer=issuers[group.key[:3]])
         if ref.issuer is None and group.key in enumerated and enumerated[group.key][1]:
             ref = ref.with_(issuer=enumerated[group.key][1])  # "… Thành ủy Thủ Đức đã ban hành:\n1. Kế hoạch …"
         context = document.place
@@ -73,7 +81,9 @@ def resolve_citations(norm: NormText, hits: list[Hit], document: Document, *,
         place = locate.place_of_citation(ref, context, doc_date=doc_date)
         if ref.issuer and rx.BARE_CITY_ISSUER.match(ref.issuer) and document.place is None:
             place = locate.city_below_province(t, on=doc_date) or place  # "… của Ban Chấp hành Đảng bộ Thành phố"
-        ref = locate.apply_place(ref, place, locate.level_of_code(ref.issuer_code))
+        ref = locate.apply_place(ref, place, locate.level_of_citation(ref, place))
+        if group.key[:3] == own and _is_own(ref, document):
+            continue  # the document naming itself; the same number of another year or place is a citation
         if locate.other_body(ref.issuer, ref.issuer_code):
             ref = ref.with_(level="other")
         cid = locate.ref_id(ref, scope=scope)
@@ -107,6 +117,18 @@ def resolve_citations(norm: NormText, hits: list[Hit], document: Document, *,
                      for c in citations]
         links = [link for link in links if link.source != document.id]
     return tuple(citations), tuple(links)
+
+
+def _is_own(ref: DirectiveRef, document: Document) -> bool:
+    """Whether a reference with the document's type, number and issuer code is the document
+    itself: not when it writes another year ("Kế hoạch số 12/KH-UBND ngày 3/1/2023" in the
+    12/KH-UBND of 2024) or another province."""
+    own = document.ref
+    year = locate.id_year(ref)
+    if year and own.year and year != own.year:
+        return False
+    here = document.place.province if document.place else own.province
+    return not (ref.province and here and ref.province != here)
 
 
 def _issued_cue(text: str, sentences: Sentences, anchor: Hit) -> str:
@@ -315,9 +337,54 @@ def group_hits(hits: list[Hit], *, exclude: set[tuple] = frozenset()) -> list[Gr
         if key in exclude:
             continue
         group.hits.sort(key=lambda h: h.start)
-        out.append(group)
+        out.extend(split_by_year(group))
     out.sort(key=lambda g: g.first.start)
     return out
+
+
+def _year_tag(hit: Hit) -> tuple[None, int | None]:
+    """(None, year) a mention writes: from the symbol, else the date (not "năm YYYY", which
+    often dates a report's period: "kết quả thực hiện Nghị quyết 35 năm 2023"). Series alone
+    do not split within one text: news write "19/NQ-CP" and "19/2017/NQ-CP" for one resolution."""
+    return None, symbol_year(hit.ref.symbol) or (int(hit.ref.date[:4]) if hit.ref.date else None)
+
+
+def _fits(a: tuple, b: tuple) -> bool:
+    return all(x is None or y is None or x == y for x, y in zip(a, b))
+
+
+def split_by_year(group: Group) -> list[Group]:
+    """One group per directive: mentions of one key whose symbols or dates write different
+    years are different directives (Nghị định
+    22/2015/NĐ-CP and 22/2023/NĐ-CP); mentions that tell neither stay with the first. The
+    first keeps the key; the others' keys carry their year ("@2023").
+
+    >>> from .find import find_hits
+    >>> gs = group_hits(find_hits("Nghị định số 22/2015/NĐ-CP; Nghị định số 22/2023/NĐ-CP; Nghị định 22 nêu"))
+    >>> [(g.key, len(g.hits)) for g in gs]
+    [(('NĐ', '22', 'CP', None), 2), (('NĐ', '22', 'CP', '@2023'), 1)]
+    """
+    parts: list[tuple[list, Group]] = []
+    untold = []
+    for hit in group.hits:
+        tag = _year_tag(hit)
+        if tag == (None, None) or hit.form not in ("full", "list"):
+            untold.append(hit)
+            continue
+        for told, part in parts:
+            if _fits(told, tag):
+                part.hits.append(hit)
+                told[:] = [x if x is not None else y for x, y in zip(told, tag)]
+                break
+        else:
+            key = group.key if not parts else (*group.key[:3], f"@{tag[1]}")
+            parts.append((list(tag), Group(key, [hit])))
+    if len(parts) < 2:
+        return [group]
+    parts[0][1].hits.extend(untold)
+    for _, part in parts:
+        part.hits.sort(key=lambda h: h.start)
+    return [part for _, part in parts]
 
 
 def _symbol_typed_key(key: tuple) -> tuple | None:

@@ -310,6 +310,60 @@ def test_document(text, names, expected):
     assert fields(extract_text(text).document, names) == expected
 
 
+# ---------------------------------------------------------------- identity from the extractor (issue 9)
+_UBND = "UBND TỈNH LAI CHÂU\nSố: 12/KH-UBND\nLai Châu, ngày 5 tháng 3 năm 2024\n\nKẾ HOẠCH\n"
+IDS = [
+    # mentions of one key with different years are two citations, each with its own date
+    row("one key written with two years is two citations",
+        _UBND + "Căn cứ Nghị định số 22/2015/NĐ-CP ngày 16/02/2015 của Chính phủ về quản lý; Nghị định số "
+        "22/2023/NĐ-CP ngày 12/5/2023 của Chính phủ sửa đổi Nghị định 22.\n",
+        [("vn/national/cp/nd/2015/22", "2015-02-16"), ("vn/national/cp/nd/2023/22", "2023-05-12")]),
+    # the document's own type, number and issuer of another year or province is a citation
+    row("own number of another year is a citation",
+        _UBND + "Thực hiện Kế hoạch số 12/KH-UBND ngày 3/1/2023 của UBND tỉnh Lai Châu về chuyển đổi số.\n",
+        [("vn/lai-chau/ubnd/kh/2023/12", "2023-01-03")]),
+    row("own number of another province is a citation",
+        _UBND + "Thực hiện Kế hoạch số 12/KH-UBND ngày 3/1/2024 của UBND tỉnh Điện Biên về chuyển đổi số.\n",
+        [("vn/dien-bien/ubnd/kh/2024/12", "2024-01-03")]),
+    row("the document naming itself is no citation", _UBND + "Kế hoạch số 12/KH-UBND được gửi các sở.\n", []),
+    # the date's year beats a contradicting "năm YYYY"; an administrative symbol keeps its series
+    row("a date beats a contradicting year in the id",
+        _UBND + "Thực hiện Nghị quyết số 57-NQ/TW năm 2025 ngày 22 tháng 12 năm 2024 của Bộ Chính trị.\n",
+        [("vn/national/tw/nq/2024/57", "2024-12-22")]),
+    # a body's level from its name when its code is a local one's ("ĐU" of Đảng ủy Chính phủ)
+    row("Dang uy Chinh phu is central",
+        _UBND + "Thực hiện Báo cáo số 21-BC/ĐU ngày 3/1/2024 của Đảng ủy Chính phủ.\n",
+        [("vn/national/du/bc/2024/21", "2024-01-03")]),
+    row("an administrative symbol's series in the id",
+        _UBND + "Căn cứ Quyết định số 12/QĐ-TTg ngày 6/1/2017 của Thủ tướng Chính phủ.\n",
+        [("vn/national/ttg/qd/2017-hc/12", "2017-01-06")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", IDS)
+def test_ids(text, expected):
+    assert [(c.id, c.ref.date) for c in extract_text(text, source="a.txt").citations] == expected
+
+
+# ---------------------------------------------------------------- the citing text's own date (bound of what it cites)
+TEXT_DATES = [
+    row("an original's date", HEADER + "Thực hiện Kết luận số 224-KL/TU của Tỉnh ủy\n", "2022-01-26"),
+    row("a news dateline on its own line", "Huyện ủy họp bàn đại hội\n\n18/09/2019 - 07:33\n\nHuyện ủy vừa tổ chức "
+        "hội nghị quán triệt Chỉ thị số 35-CT/TW của Bộ Chính trị.", "2019-09-18"),
+    row("a lead opening on the part of the day", "Sáng 20/9/2024 Đảng bộ xã tổ chức hội nghị quán triệt Chỉ thị "
+        "số 35-CT/TW của Bộ Chính trị.", "2024-09-20"),
+    # a lead opening on "Ngày …" may narrate the past: no bound
+    row("a lead narrating a past date gives none", "Ngày 5/3/2019, Tỉnh ủy đã ban hành nhiều văn bản về công tác cán bộ.",
+        None),
+]
+
+
+@pytest.mark.parametrize("text,date", TEXT_DATES)
+def test_text_date(text, date):
+    e = extract_text(text)
+    assert (e.text_date, e.to_dict()["text_date"]) == (date, date)
+
+
 def test_so_line_inside_an_article_is_not_a_header():
     """Regression: a "Số …" line in the middle of an article made the page an original."""
     text = "Quy mô dự án nhà ở\n\nNgười dân hỏi về dự án.\nSố 5635/UBND-XDGT ngày 30/7/2014 về việc chấp thuận."

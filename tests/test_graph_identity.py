@@ -137,6 +137,48 @@ def test_a_new_text_settles_an_old_ambiguity():
     assert node_of(s, "t9.txt", "5") == {"vn/national/tw/ct/_/5"}  # now two fit, neither by title
 
 
+def dated_homonyms() -> list[dict]:
+    """35-CT/TW of 2019 (towards the XIII congress) and of 2024 (towards the XIV), both dated."""
+    return [
+        text("a19.txt", [cite("CT", "35", "TW", year=2019, date="2019-05-30", title=CONGRESS_TITLE + "XIII của Đảng")]),
+        text("a24.txt", [cite("CT", "35", "TW", year=2024, date="2024-06-14", title=CONGRESS_TITLE + "XIV của Đảng")]),
+    ]
+
+
+CONGRESS_TITLE = "đại hội đảng bộ các cấp tiến tới Đại hội đại biểu toàn quốc lần thứ "
+
+
+def test_a_news_dateline_bounds_what_it_cites():
+    """Rule 3: a news text of 2019 cannot cite the 2024 directive, nor can the plans it links."""
+    plan = cite("KH", "94", "TU", id="vn/~n-txt/tu/kh/_/94")
+    x = text("n.txt", [cite("CT", "35", "TW", id="vn/national/tw/ct/_/35"), plan])
+    x.update(text_date="2019-09-18", links=[{"source": plan["id"], "target": "vn/national/tw/ct/_/35"}])
+    s = store_of(dated_homonyms() + [x])
+    assert node_of(s, "n.txt", "35") == {"vn/national/tw/ct/2019/35"}
+    assert [e.other.id for e in s.q_directive("vn/national/tw/ct/2019/35").implemented_by] == ["vn/~n-txt/tu/kh/_/94"]
+
+
+def test_a_plan_carries_out_the_latest_homonym_before_its_date():
+    """Rule 5: a plan of 13/9/2024 carrying out a yearless 35-CT/TW carries out the 2024 one."""
+    plan = cite("KH", "220", "HU", year=2024, date="2024-09-13", id="vn/~m-txt/hu/kh/2024/220")
+    x = text("m.txt", [cite("CT", "35", "TW", id="vn/national/tw/ct/_/35"), plan])
+    x["links"] = [{"source": plan["id"], "target": "vn/national/tw/ct/_/35"}]
+    s = store_of(dated_homonyms() + [x])
+    assert [e.other.id for e in s.q_directive("vn/national/tw/ct/2024/35").implemented_by] == ["vn/~m-txt/hu/kh/2024/220"]
+    assert node_of(s, "m.txt", "35") == {"vn/national/tw/ct/2024/35"}  # the file's citation follows its link
+
+
+def test_a_title_naming_another_congress_is_another_directive():
+    """Rule 4: "… lần thứ XIV" is not the directive whose titles say "… lần thứ XIII"."""
+    s = store_of(dated_homonyms() + [text("t.txt", [cite("CT", "35", "TW", title=CONGRESS_TITLE + "XIV của Đảng")])])
+    assert node_of(s, "t.txt", "35") == {"vn/national/tw/ct/2024/35"}
+
+
+def test_a_news_citation_without_a_bound_stays_ambiguous():
+    s = store_of(dated_homonyms() + [text("u.txt", [cite("CT", "35", "TW")])])
+    assert node_of(s, "u.txt", "35") == {"vn/national/tw/ct/_/35"}
+
+
 # ---------------------------------------------------------------- citations kept, export
 def test_news_citations_and_reports_are_rows(tmp_path):
     s = store_of([

@@ -297,7 +297,8 @@ def test_iter_paths_walks_folders_sorted_and_keeps_named_files(tmp_path):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_bytes(b"x")
     found = [p.relative_to(tmp_path).as_posix() for p in iter_paths([tmp_path, tmp_path / "img.png"])]
-    assert found == ["a.pdf", "b/1.HTML", "b/2.txt", "c/d.docx", "z.md", "img.png"]
+    assert found == ["a.pdf", "b/1.HTML", "b/2.txt", "c/d.docx", "img.png"]  # a folder's .md is no directive
+    assert [p.name for p in iter_paths([tmp_path / "z.md"])] == ["z.md"]  # read when named
     assert set(SUPPORTED_SUFFIXES) == {".txt", ".md", ".html", ".htm", ".docx", ".pdf"}
 
 
