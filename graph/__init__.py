@@ -47,4 +47,7 @@ def open_backend(config: Any = None, *, read_only: bool = False):
     from .store import Store
 
     traversal = _setting(config, "traversal", "auto") or "auto"
-    return Store(_setting(config, "store", "var/vbgraph.sqlite"), read_only=read_only, traversal=traversal)
+    path = _setting(config, "store")
+    if not path:
+        raise ConfigError("no store given: set `store` (VBGRAPH_STORE, or --store FILE; see app/config.py)")
+    return Store(path, read_only=read_only, traversal=traversal)

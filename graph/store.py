@@ -128,7 +128,7 @@ class Store:
     ``read_only`` opens an existing file with SQLite ``mode=ro`` (the explorer's way).
     """
 
-    def __init__(self, path: str | Path = "var/vbgraph.sqlite", *, traversal: str = "auto", read_only: bool = False):
+    def __init__(self, path: str | Path, *, traversal: str = "auto", read_only: bool = False):
         if traversal not in TRAVERSALS:
             raise StoreError(f"unknown traversal {traversal!r}; allowed: {', '.join(TRAVERSALS)}")
         self.path = str(path)
