@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import json
 import sys
+from functools import partial
 
 import click
 
-from vbgraph.ingest import extract_paths
+from vbgraph.ingest import Extraction, extract_paths
 from vbgraph.ingest.errors import ReadError, quote_path
 from vbgraph.ingest.parallel import default_jobs
 
@@ -27,20 +28,25 @@ def extract(paths: tuple[str, ...], compact: bool, follow_symlinks: bool, jobs: 
     """
     failed = 0
     out = sys.stdout
-    for item in extract_paths(paths, follow_symlinks=follow_symlinks, jobs=jobs or default_jobs()):
+    lines = partial(_json_line, compact=compact)  # made in the workers
+    for item in extract_paths(paths, follow_symlinks=follow_symlinks, jobs=jobs or default_jobs(), then=lines):
         if isinstance(item, ReadError):
             failed += 1
             click.echo(f"vbgraph: cannot read {quote_path(item.path)}: {item.reason}", err=True)
             continue
-        row = item.to_dict()
-        if compact:
-            for citation in row["citations"]:
-                citation.pop("mentions", None)
-                citation.pop("evidence", None)
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        out.write(item)
     if failed:
         click.echo(f"vbgraph: {failed} input(s) could not be read", err=True)
         sys.exit(1)
+
+
+def _json_line(extraction: Extraction, compact: bool) -> str:
+    row = extraction.to_dict()
+    if compact:
+        for citation in row["citations"]:
+            citation.pop("mentions", None)
+            citation.pop("evidence", None)
+    return json.dumps(row, ensure_ascii=False) + "\n"
 
 
 COMMANDS = [extract]

@@ -5,7 +5,7 @@ file, never into the normalised copy the patterns run on.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # for annotations only: places does not import models
@@ -111,6 +111,10 @@ class Evidence:
     start: int
     end: int
 
+    def to_dict(self) -> dict:
+        """``dataclasses.asdict`` of it, without its recursion and deep copies."""
+        return {"sentence": self.sentence, "start": self.start, "end": self.end}
+
 
 @dataclass(frozen=True, slots=True)
 class DirectiveRef:
@@ -188,7 +192,7 @@ class Citation:
             id=self.id,
             via_alias=self.via_alias,
             mentions=[{"start": m.start, "end": m.end, "text": m.text, "form": m.form} for m in self.mentions],
-            evidence=asdict(self.evidence) if self.evidence else None,
+            evidence=self.evidence.to_dict() if self.evidence else None,
         )
         return out
 
@@ -207,7 +211,7 @@ class Link:
             "source": self.source,
             "target": self.target,
             "relation": self.relation,
-            "evidence": asdict(self.evidence) if self.evidence else None,
+            "evidence": self.evidence.to_dict() if self.evidence else None,
         }
 
 

@@ -9,7 +9,9 @@ its own (as eyecite's ``clean_text``, ``get_citations``, ``resolve_citations``):
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from typing import Any
 
 from .document import identify_document, text_date
 from .errors import ReadError
@@ -50,15 +52,22 @@ def extract_file(path: str | os.PathLike) -> Extraction:
     return extract_text(raw.text, source=raw.source, path=str(path), sha256=raw.sha256)
 
 
-def extract_paths(paths: Iterable[str | os.PathLike], *, follow_symlinks: bool = False,
-                  jobs: int = 1) -> Iterator[Extraction | ReadError]:
+def extract_paths(paths: Iterable[str | os.PathLike], *, follow_symlinks: bool = False, jobs: int = 1,
+                  then: Callable[[Extraction], Any] | None = None) -> Iterator[Any]:
     """Extract from every supported file under ``paths`` (walked by :func:`ingest.files.iter_paths`);
     a file or folder that cannot be read yields its :class:`ReadError` and the run goes on.
 
     ``jobs``: worker processes (:mod:`ingest.parallel`); the results come in the same
     order whatever their number, and with more than one a file the extractor crashes on
-    yields a :class:`~vbgraph.ingest.errors.CrashError`.
+    yields a :class:`~vbgraph.ingest.errors.CrashError`. ``then``: a function applied to
+    each :class:`Extraction` where it is made (in the worker), whose result is yielded
+    instead, e.g. its JSON line: the one writer then only writes.
     """
     walked = ((item, item) for item in iter_paths(paths, follow_symlinks=follow_symlinks))
-    for _, got in map_in_order(extract_file, walked, jobs=jobs):
+    func = extract_file if then is None else partial(_extract_then, then)
+    for _, got in map_in_order(func, walked, jobs=jobs):
         yield got
+
+
+def _extract_then(then: Callable[[Extraction], Any], path: str | os.PathLike) -> Any:
+    return then(extract_file(path))
