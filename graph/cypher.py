@@ -66,6 +66,9 @@ SCHEMA = (
     "CREATE INDEX directive_load IF NOT EXISTS FOR (d:Directive) ON (d.load_id)",
     "CREATE INDEX jurisdiction_era IF NOT EXISTS FOR (j:Jurisdiction) ON (j.era)",
     "CREATE INDEX file_status IF NOT EXISTS FOR (f:File) ON (f.status)",
+    "CREATE TEXT INDEX directive_words IF NOT EXISTS FOR (d:Directive) ON (d.words)",
+    "CREATE INDEX implements_path IF NOT EXISTS FOR ()-[r:IMPLEMENTS]-() ON (r.path)",
+    "CREATE INDEX refers_to_path IF NOT EXISTS FOR ()-[r:REFERS_TO]-() ON (r.path)",
 )
 
 MERGE_FILES = """UNWIND $rows AS row
@@ -153,15 +156,20 @@ RETURN nodes, relationships"""
 
 _ROW = "d {.*} AS d"
 
-SEARCH = f"""MATCH (d:Directive)
-WHERE ($id IS NULL OR d.id = $id)
-  AND ($key IS NULL OR d.key = $key)
-  AND ($key_prefix IS NULL OR d.key STARTS WITH $key_prefix)
-  AND ($numbers IS NULL OR d.number IN $numbers)
+# Search, one statement per way in (``search.parse_query`` gives at most one of id, key, key
+# prefix, number; else words): each starts from an index, never from every Directive.
+_SEARCH_REST = f"""
   AND all(w IN $words WHERE d.words CONTAINS (' ' + w))
 RETURN {_ROW}
 ORDER BY d.cited DESC, d.status = 'document' DESC, d.id
 LIMIT $limit"""
+SEARCH = {
+    "id": "MATCH (d:Directive {id: $id})\nWHERE true" + _SEARCH_REST,
+    "key": "MATCH (d:Directive {key: $key})\nWHERE true" + _SEARCH_REST,
+    "key_prefix": "MATCH (d:Directive)\nWHERE d.key STARTS WITH $key_prefix" + _SEARCH_REST,
+    "number": "MATCH (d:Directive)\nWHERE d.number IN $numbers" + _SEARCH_REST,
+    "words": "MATCH (d:Directive)\nWHERE d.words CONTAINS $first_word" + _SEARCH_REST,
+}
 
 DIRECTIVE = f"""MATCH (d:Directive {{id: $id}})
 RETURN {_ROW}"""
@@ -214,14 +222,18 @@ RETURN f.path AS path
 ORDER BY f.kind <> 'original', path
 LIMIT 1"""
 
-SOURCE_SPANS = """MATCH (d:Directive)-[r:IMPLEMENTS|REFERS_TO]->(o:Directive)
-WHERE r.path = $path AND r.via = 'citation'
+SOURCE_SPANS = """CALL {
+  MATCH (:Directive)-[r:IMPLEMENTS {path: $path}]->(o:Directive) RETURN r, o
+  UNION ALL
+  MATCH (:Directive)-[r:REFERS_TO {path: $path}]->(o:Directive) RETURN r, o
+}
+WITH r, o WHERE r.via = 'citation'
 RETURN o.id AS target, r.spans AS spans"""
 
 ALL_STATEMENTS: tuple[str, ...] = (
     *SCHEMA,
     MERGE_FILES, MERGE_DIRECTIVES, MERGE_JURISDICTIONS, MERGE_PART_OF, MERGE_FORMED_FROM, MERGE_ISSUERS,
     MERGE_ISSUED_BY, MERGE_DIRECTIVE_IN, MERGE_ISSUER_IN, MERGE_TEXT_OF, *MERGE_EDGES.values(),
-    PRUNE_NODES, PRUNE_RELS, COUNTS, SEARCH, DIRECTIVE, DIRECTIVE_EDGES, CHILDREN, PARENTS, ROWS, UNITS,
+    PRUNE_NODES, PRUNE_RELS, COUNTS, *SEARCH.values(), DIRECTIVE, DIRECTIVE_EDGES, CHILDREN, PARENTS, ROWS, UNITS,
     MOST_CITED, STATS_FILES, STATS_DIRECTIVES, STATS_EDGES, FAILURES, SOURCE_FILE, SOURCE_SPANS,
 )

@@ -105,9 +105,15 @@ class Neo4jBackend:
         q = parse_query(text)
         if not (q.id or q.key or q.key_prefix or q.number or q.words):
             return []
-        numbers = [q.number, q.number.zfill(2)] if q.number else None
-        recs = self.run(cypher.SEARCH, id=q.id, key=q.key, key_prefix=q.key_prefix, numbers=numbers,
-                        words=list(q.words), limit=limit)
+        way = next(w for w in ("id", "key", "key_prefix", "number", "words") if getattr(q, w))
+        params = {"words": list(q.words), "limit": limit}
+        if way == "number":
+            params["numbers"] = [q.number, q.number.zfill(2)]
+        elif way == "words":
+            params["first_word"] = " " + q.words[0]
+        else:
+            params[way] = getattr(q, way)
+        recs = self.run(cypher.SEARCH[way], **params)
         return [_row(r["d"]) for r in recs]
 
     def q_directive(self, id: str) -> DirectiveDetail | None:
