@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from hostile_cases import cp1258_bytes
+
 from vbgraph.ingest.errors import ReadError
 from vbgraph.ingest.files import SUPPORTED_SUFFIXES, iter_paths
 from vbgraph.ingest.read import boilerplate_spans, read_bytes, read_file
@@ -50,21 +52,6 @@ def read(tmp_path: Path, name: str, data: bytes, **kwargs):
 # ---------------------------------------------------------------------------
 # Plain text: encodings
 # ---------------------------------------------------------------------------
-
-
-def cp1258_bytes(text: str) -> bytes:
-    """``text`` in Windows-1258 as Word writes it: base letters precomposed where the
-    code page has them (â, ư, đ …), tone marks as separate combining bytes."""
-    out = bytearray()
-    for c in unicodedata.normalize("NFC", text):
-        try:
-            out += c.encode("cp1258")
-        except UnicodeEncodeError:
-            nfd = unicodedata.normalize("NFD", c)
-            tones = [m for m in nfd[1:] if m in "\u0300\u0301\u0303\u0309\u0323"]
-            base = unicodedata.normalize("NFC", "".join(m for m in nfd if m not in tones))
-            out += base.encode("cp1258") + "".join(tones).encode("cp1258")
-    return bytes(out)
 
 
 # (case, bytes, expected text after NFC, expected encoding); one line per case.
