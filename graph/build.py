@@ -10,8 +10,9 @@ loses at most the file being written. Files the extractor cannot read
 Ids are the extractor's: ``ingest.pipeline`` gives every document and citation its
 canonical id with ``ingest.identity.directive_id`` (a local citation without a
 province scoped to the citing file). They are computed here, with the same function,
-only where the extractor gives none: the candidate places of an ``ambiguous``
-citation (one id per candidate), and dicts written by hand or by other tools.
+only where the extractor gives none (dicts written by hand or by other tools) or where a
+graph rule overrides the given one (see ``canonical_id``); which directive an open,
+yearless citation means is settled over the whole store by ``graph.resolve``.
 
 >>> from vbgraph.graph.store import Store
 >>> store = Store(":memory:")
@@ -185,8 +186,6 @@ def file_rows(x: dict, path: str, sha256: str) -> tuple[dict, list[dict]]:
         mentions = c.get("mentions") or []
         ev = c.get("evidence") or {}
         first = mentions[0] if mentions else {}
-        # The extractor gives an ambiguous citation one id; each candidate place needs its own.
-        candidates = sorted({i for i in (computed_id({**c, **p}, source) for p in c.get("ambiguous") or ()) if i})
         # A report describes its directive; what that directive carries out is its edge, while
         # everything else the article cites is the article's (src '') and not the directive's.
         src = doc_id if doc_id and (kind == "original" or relation == "implements") else ""
@@ -196,7 +195,7 @@ def file_rows(x: dict, path: str, sha256: str) -> tuple[dict, list[dict]]:
             "sentence": ev.get("sentence"), "start": ev.get("start", first.get("start")),
             "end": ev.get("end", first.get("end")),
             "spans": json.dumps([[m.get("start"), m.get("end"), m.get("text")] for m in mentions], ensure_ascii=False),
-            "candidates": json.dumps(candidates, ensure_ascii=False) if len(candidates) > 1 else None,
+            "candidates": None,  # set by graph.resolve when several directives fit
             "data": _data(c, at=x.get("text_date"), src_date=doc.get("date") if src else None), "open": int(is_open(cid)),
         }
         key = (cid, "citation")
